@@ -1,0 +1,8 @@
+"""egov: analyse English-language news coverage of Chinese e-government.
+
+The library behind the notebooks: load and clean a corpus (`corpus`), count terms
+(`terms`), model topics (`topics`), follow them over time (`timeline`), draw
+(`figures`) and report (`report`).
+"""
+
+__version__ = "0.1.0"
