@@ -1,0 +1,79 @@
+"""Benchmark: the whole topic stage vs a direct scikit-learn NMF + LDA fit at the chosen k.
+
+A synthetic corpus of N_ARTICLES articles is built from the seed sentences (seeded:
+each article has 4-12 paragraphs of 2-5 sentences drawn from all seeds). Both timings
+start from the same passage x term matrix (passages and tokenization are the corpus and
+terms stages, timed and printed separately):
+
+- stage: `topic_selection.topic_stage` = k sweep (on a sample of passages, see
+  MAX_PASSAGES / SWEEP_SETTINGS), choice of k, final NMF and LDA fits on all passages,
+  topic and document tables, coherence, NMF/LDA matching and the shuffled baseline;
+- direct: `NMF(...).fit` on TF-IDF plus `LatentDirichletAllocation(...).fit` on counts at
+  the chosen k with the same settings (`topics.NMF_PARAMS`, `topics.LDA_PARAMS`).
+
+Target: stage / direct <= 2.0. Run: python benchmarks/bench_topics.py [n_articles]
+"""
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.decomposition import NMF, LatentDirichletAllocation
+from sklearn.feature_extraction.text import TfidfTransformer
+
+from egov import topic_selection, topics
+from egov.passages import passages
+
+N_ARTICLES = 10_000
+SEED = 42
+SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def synthetic_corpus(n_articles: int = N_ARTICLES, seed: int = SEED) -> pd.DataFrame:
+    """Articles (doc_id, text, n_words) made of random seed sentences, paragraphs separated by newlines."""
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS_DIR.glob("*.txt")))
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if len(s.split()) >= 5]
+    rng = np.random.default_rng(seed)
+    rows = []
+    for i in range(n_articles):
+        paras = [" ".join(rng.choice(sentences, size=rng.integers(2, 6))) for _ in range(rng.integers(4, 13))]
+        body = "\n".join(paras)
+        rows.append((f"{i:05d}_synthetic", body, len(body.split())))
+    return pd.DataFrame(rows, columns=["doc_id", "text", "n_words"])
+
+
+def direct_fit(pt: topics.PassageTerms, k: int, seed: int = SEED) -> None:
+    """The reference: plain scikit-learn NMF on TF-IDF and LDA on counts at k, same settings."""
+    NMF(n_components=k, random_state=seed, **topics.NMF_PARAMS).fit(TfidfTransformer().fit_transform(pt.counts))
+    LatentDirichletAllocation(n_components=k, random_state=seed, **topics.LDA_PARAMS).fit(pt.counts)
+
+
+def main(n_articles: int = N_ARTICLES) -> float:
+    t0 = time.perf_counter()
+    docs = synthetic_corpus(n_articles)
+    psg = passages(docs)
+    t1 = time.perf_counter()
+    pt = topics.passage_terms(psg)
+    t2 = time.perf_counter()
+    stage = topic_selection.topic_stage(pt, seed=SEED)
+    t3 = time.perf_counter()
+    direct_fit(pt, stage.k)
+    t4 = time.perf_counter()
+    sweep = stage.sweep.iloc[0]
+    ratio = (t3 - t2) / (t4 - t3)
+    print(f"articles {n_articles:,}, passages {pt.counts.shape[0]:,}, terms {pt.counts.shape[1]:,}, "
+          f"nonzeros {pt.counts.nnz:,}")
+    print(f"corpus + passages {t1 - t0:.1f}s, tokens + matrix {t2 - t1:.1f}s (not in the ratio)")
+    print(f"sweep: k {stage.sweep.k.min()}-{stage.sweep.k.max()}, {sweep.n_runs} subsample runs, "
+          f"{sweep.n_sweep_passages:,} of {sweep.n_passages:,} passages; chosen k = {stage.k}")
+    print(f"topic stage {t3 - t2:.1f}s, direct NMF + LDA at k = {stage.k}: {t4 - t3:.1f}s")
+    print(f"ratio {ratio:.2f} (target <= 2.0)")
+    return ratio
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else N_ARTICLES)

@@ -1,0 +1,319 @@
+"""Load a corpus of news articles into one tidy table, losing nothing silently.
+
+`load_corpus(path)` reads a folder of .txt/.md/.html files (with an optional
+metadata.csv), a CSV or JSONL file with a text column, or "seeds" (the sample).
+Every input file ends up either as an article row or in the load report with the
+reason it was skipped; every line that cleaning removed is in the cleaning audit.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from egov import dates
+from egov.clean import clean_text
+from egov.dedupe import find_duplicates
+from egov.readers import Decoded, decode_bytes, read_file
+from egov.sources import detect_source
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
+METADATA_NAME = "metadata.csv"
+MIN_WORDS = 25  # fewer words after cleaning: a stub, a caption or a failed extraction
+ARTICLE_COLUMNS = ["doc_id", "title", "source", "date", "date_precision", "date_evidence", "url",
+                   "text", "raw_text", "n_words", "path", "encoding"]
+REPORT_COLUMNS = ["path", "doc_id", "status", "reason", "encoding", "n_words"]
+AUDIT_COLUMNS = ["doc_id", "line_no", "line", "rule"]
+WORDS = re.compile(r"\w+(?:['’.-]\w+)*")
+
+
+@dataclass
+class LoadInfo:
+    """What load_corpus saw: the corpus location, the load report and the cleaning audit.
+
+    Kept in `DataFrame.attrs["egov"]`; pandas deep-copies attrs on every operation, so
+    this object hands back itself instead of copying two tables each time.
+    """
+
+    location: str
+    report: pd.DataFrame
+    audit: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+@dataclass
+class _Record:
+    """One input (a file, or a row of a CSV/JSONL file) on its way to becoming an article."""
+
+    path: str
+    doc_id: str
+    decoded: Decoded
+    kind: str = "text"  # text, html, table
+    meta: dict = field(default_factory=dict)
+    status: str = ""
+    reason: str = ""
+    article: dict = field(default_factory=dict)
+
+
+def seeds_path() -> Path:
+    """The sample corpus shipped with the project (the repo's seeds/ folder)."""
+    return Path(__file__).resolve().parents[2] / "seeds"
+
+
+def count_words(text: str) -> int:
+    """Number of words (runs of letters/digits, with inner apostrophes, dots or hyphens)."""
+    return len(WORDS.findall(text))
+
+
+def load_corpus(path: str | Path, metadata: str | Path | pd.DataFrame | None = None,
+                min_words: int = MIN_WORDS) -> pd.DataFrame:
+    """Load articles from a folder, a CSV/JSONL file or "seeds"; one row per article.
+
+    Returns doc_id, title, source, date (datetime64, NaT when unknown), date_precision,
+    date_evidence, url, text (cleaned), raw_text, n_words, path, encoding; sorted by doc_id.
+    metadata.csv beside the files (or `metadata`) wins over what is found in the text.
+    `load_report(docs)` and `cleaning_audit(docs)` tell what was skipped and removed.
+    Example: docs = load_corpus("seeds"); load_report(docs).status.value_counts()
+    """
+    root = seeds_path() if str(path) == "seeds" else Path(path)
+    if not root.exists():
+        raise FileNotFoundError(f"corpus path does not exist: {path}")
+    label = "seeds" if str(path) == "seeds" else root.name
+    records, meta_entry = _gather(root, label, metadata)
+    for rec in records:
+        _build(rec, min_words)
+    _mark_duplicates(records)
+    docs, report, audit = _tables(records, meta_entry)
+    loaded = report["status"].str.startswith("loaded").sum()
+    if loaded == 0:
+        reasons = "; ".join(f"{r.path}: {r.reason}" for r in report.head(5).itertuples())
+        raise ValueError(f"nothing could be loaded from {path} ({len(report)} files). {reasons}")
+    docs.attrs["egov"] = LoadInfo(str(path), report, audit)
+    return docs
+
+
+def load_report(docs: pd.DataFrame) -> pd.DataFrame:
+    """Every input file once: path, doc_id, status (loaded, loaded with warning, skipped), reason, encoding, n_words."""
+    return _info(docs).report
+
+
+def cleaning_audit(docs: pd.DataFrame) -> pd.DataFrame:
+    """Every line or fragment that cleaning removed: doc_id, line_no, line, rule."""
+    return _info(docs).audit
+
+
+def _info(docs: pd.DataFrame) -> LoadInfo:
+    info = docs.attrs.get("egov")
+    if not isinstance(info, LoadInfo):
+        raise ValueError("this table was not made by egov.load_corpus (no load report attached)")
+    return info
+
+
+# --- gathering inputs ---------------------------------------------------------------
+
+def _gather(root: Path, label: str, metadata) -> tuple[list[_Record], dict | None]:
+    if root.is_file():
+        if root.suffix.lower() in TABLE_SUFFIXES:
+            return _table_records(root, label), None
+        files, base = [root], root.parent
+    else:
+        files = sorted(p for p in root.rglob("*") if p.is_file())
+        base = root
+    meta, meta_entry = _metadata(root if root.is_dir() else root.parent, label, metadata)
+    records: list[_Record] = []
+    for f in files:
+        rel = f.relative_to(base).as_posix()
+        shown = f"{label}/{rel}" if root.is_dir() else rel
+        if root.is_dir() and rel == METADATA_NAME and metadata is None:
+            continue
+        doc_id = rel.rsplit(".", 1)[0] if "." in Path(rel).name else rel
+        rec = _Record(shown, doc_id, Decoded("", "", ""), meta=meta.pop(rel, {}))
+        suffix = f.suffix.lower()
+        if any(part.startswith(".") for part in Path(rel).parts):
+            rec.status, rec.reason = "skipped", "hidden file"
+        elif suffix in TABLE_SUFFIXES:
+            rec.status, rec.reason = "skipped", f"a {suffix} table inside a folder of articles: load it on its own with load_corpus('{rel}')"
+        elif suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+            rec.status, rec.reason = "skipped", f"unsupported file type '{suffix or 'no extension'}' (use .txt, .md or .html)"
+        else:
+            rec.decoded = read_file(f)
+            rec.kind = "html" if suffix in HTML_SUFFIXES or _looks_like_html(rec.decoded.text) else "text"
+        records.append(rec)
+    if meta_entry is not None and meta:
+        meta_entry["reason"] += f"; {len(meta)} row(s) name no file here: {', '.join(sorted(meta)[:5])}"
+    return records, meta_entry
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:500].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+def _metadata(folder: Path, label: str, metadata) -> tuple[dict[str, dict], dict | None]:
+    """metadata.csv rows keyed by file name (relative path), and its load-report entry."""
+    if metadata is None:
+        candidate = folder / METADATA_NAME
+        if not candidate.exists():
+            return {}, None
+        metadata = candidate
+    if isinstance(metadata, pd.DataFrame):
+        table, shown = metadata, "metadata (table)"
+    else:
+        shown = f"{label}/{Path(metadata).name}"
+        try:
+            table = pd.read_csv(metadata, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError, pd.errors.ParserError) as err:
+            raise ValueError(f"{metadata}: cannot read metadata: {err}") from err
+    if "file" not in table.columns:
+        raise ValueError(f"{shown}: metadata needs a 'file' column naming each article file; has {list(table.columns)}")
+    rows = {str(r["file"]).strip(): {k: str(v).strip() for k, v in r.items() if k != "file" and str(v).strip()}
+            for r in table.fillna("").to_dict("records")}
+    entry = {"path": shown, "doc_id": "", "status": "metadata", "reason": f"metadata for {len(rows)} files",
+             "encoding": "utf-8", "n_words": 0}
+    return rows, entry
+
+
+def _table_records(path: Path, label: str) -> list[_Record]:
+    """One record per row of a CSV or JSONL file with a `text` column."""
+    try:
+        if path.suffix.lower() == ".csv":
+            table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        else:
+            rows = [json.loads(line) for line in path.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
+            table = pd.DataFrame(rows).astype(str).replace({"None": "", "nan": ""})
+    except (OSError, UnicodeDecodeError, ValueError, pd.errors.ParserError) as err:
+        raise ValueError(f"{path}: cannot read as a table of articles: {err}") from err
+    if "text" not in table.columns:
+        raise ValueError(f"{path}: needs a 'text' column; has {list(table.columns)}")
+    id_col = next((c for c in ("doc_id", "id") if c in table.columns), None)
+    width = len(str(len(table)))
+    records = []
+    for i, row in enumerate(table.to_dict("records"), start=1):
+        doc_id = str(row.get(id_col) or "").strip() if id_col else ""
+        meta = {k: str(row[k]).strip() for k in ("title", "source", "date", "date_precision", "url") if k in row and str(row[k]).strip()}
+        text = str(row["text"])
+        decoded = Decoded(text.replace("\r\n", "\n"), "utf-8", "" if text.strip() else "empty text")
+        records.append(_Record(f"{path.name}#row={i}", doc_id or f"row_{i:0{width}d}", decoded,
+                               kind="html" if _looks_like_html(text) else "table", meta=meta))
+    return records
+
+
+# --- building articles ---------------------------------------------------------------
+
+def _build(rec: _Record, min_words: int) -> None:
+    """Decode, extract, clean and date one record; sets status/reason/article."""
+    if rec.status:
+        return
+    if rec.decoded.problem:
+        rec.status, rec.reason = "skipped", rec.decoded.problem
+        return
+    raw, title, found, source = rec.decoded.text, "", None, ("", "")
+    if rec.kind == "html":
+        from egov.html_text import html_to_article
+
+        page = html_to_article(raw)
+        title, raw = page.title, page.text
+        found = dates.date_from_html(rec.decoded.text)
+        if not raw.strip():
+            rec.status, rec.reason = "skipped", "no article text found in the HTML page"
+            return
+    text, removals = clean_text(raw)
+    n_words = count_words(text)
+    if n_words < min_words:
+        rec.status, rec.reason = "skipped", f"too short: {n_words} words after cleaning (minimum {min_words})"
+        return
+    if found is None or found.date is None:
+        found = dates.date_from_text(raw)
+    source = detect_source(raw)
+    warnings: list[str] = []
+    date, precision, evidence = found.date, found.precision, found.evidence
+    meta = rec.meta
+    if meta.get("date"):
+        parsed = dates.parse_date_string(meta["date"])
+        if parsed.date is None:
+            warnings.append(f"metadata date '{meta['date']}' not understood ({parsed.evidence})")
+        else:
+            date, precision = parsed.date, meta.get("date_precision") or parsed.precision
+            evidence = "metadata: " + (meta.get("evidence") or f"date '{meta['date']}'")
+    if date is None:
+        warnings.append(f"no date found: {evidence}")
+    if not title:
+        title = meta.get("title") or _title_from_text(text)
+    title = meta.get("title", title)
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") / max(1, len(text))
+    if cjk > 0.3:
+        warnings.append(f"mostly Chinese characters ({cjk:.0%}); the analyses assume English")
+    rec.status = "loaded with warning" if warnings else "loaded"
+    rec.reason = "; ".join(warnings)
+    rec.article = {
+        "doc_id": rec.doc_id, "title": title, "source": meta.get("source") or source[0],
+        "date": date, "date_precision": precision if date is not None else "",
+        "date_evidence": evidence, "url": meta.get("url", ""), "text": text, "raw_text": rec.decoded.text,
+        "n_words": n_words, "path": rec.path, "encoding": rec.decoded.encoding,
+        "_removals": removals,
+    }
+
+
+def _title_from_text(raw: str) -> str:
+    """The first short line that reads as a headline, else the start of the first sentence."""
+    from egov.clean import is_prose
+
+    lines = [line.strip() for line in raw.split("\n") if line.strip()]
+    for line in lines[:5]:
+        if is_prose(line):
+            break
+        if 3 <= count_words(line) <= 20 and not line.endswith(":"):
+            return line
+    first = lines[0] if lines else ""
+    return first[:80] + ("…" if len(first) > 80 else "")
+
+
+def _mark_duplicates(records: list[_Record]) -> None:
+    """Skip reposts: the earliest-dated (then first by path) copy stays."""
+    live = [r for r in records if r.article]
+    live.sort(key=lambda r: (r.article["date"] is None, r.article["date"] or pd.Timestamp(0), r.path))
+    for j, (i, sim) in find_duplicates([r.article["text"] for r in live]).items():
+        rec, first = live[j], live[i]
+        rec.status = "skipped"
+        rec.reason = f"duplicate of {first.path} ({sim:.0%} of word 5-grams shared)"
+        rec.article = {}
+
+
+def _tables(records: list[_Record], meta_entry: dict | None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    rows, audit = [], []
+    for rec in records:
+        if rec.article:
+            audit += [(rec.doc_id, r.line_no, r.text, r.rule) for r in rec.article.pop("_removals")]
+            rows.append(rec.article)
+    docs = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    docs["date"] = pd.to_datetime(docs["date"]).astype("datetime64[ns]")
+    docs["n_words"] = docs["n_words"].astype("int64")
+    docs = docs.sort_values("doc_id", kind="stable").reset_index(drop=True)
+    if docs["doc_id"].duplicated().any():
+        docs["doc_id"] = _unique(docs["doc_id"])
+    report = pd.DataFrame(
+        [{"path": r.path, "doc_id": r.doc_id if r.article or r.status.startswith("loaded") else "",
+          "status": r.status, "reason": r.reason, "encoding": r.decoded.encoding,
+          "n_words": (r.article or {}).get("n_words", 0)} for r in records]
+        + ([meta_entry] if meta_entry else []), columns=REPORT_COLUMNS)
+    report = report.sort_values("path", kind="stable").reset_index(drop=True)
+    audit_df = pd.DataFrame(audit, columns=AUDIT_COLUMNS).sort_values(["doc_id", "line_no"], kind="stable")
+    return docs, report, audit_df.reset_index(drop=True)
+
+
+def _unique(ids: pd.Series) -> pd.Series:
+    """Make ids unique by suffixing repeats (a.txt and a.html both give 'a')."""
+    counts: dict[str, int] = {}
+    out = []
+    for i in ids:
+        counts[i] = counts.get(i, 0) + 1
+        out.append(i if counts[i] == 1 else f"{i}~{counts[i]}")
+    return pd.Series(out, index=ids.index)

@@ -1,0 +1,191 @@
+"""Keyness: which terms a set of articles uses more (or less) than a reference.
+
+For each term a 2x2 table: a = count in target, b = count in reference, C and D = words
+in target and reference. Statistics:
+  * g2: log-likelihood G2 = 2 * sum(O * ln(O / E)) over the four cells (Dunning 1993;
+    Rayson & Garside 2000), signed + when the term is relatively more frequent in the
+    target (a/C > b/D), - otherwise; p_value from chi-square with 1 df on |g2|.
+  * log_ratio: log2((a/C) / (b/D)) (Hardie 2014), an effect size: +1 = twice as frequent
+    in the target. A zero count is replaced by 0.5 before dividing (Hardie's correction).
+Corpus sizes C and D are running words: recovered from `per_1k` (count_terms divides by
+n_words) when the counts have it, else the sum of counts. With few articles a per-article
+keyness ranks what is unusual in one text against the others; it is not a claim about a
+population of texts, and p-values ignore that words cluster within articles.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import numpy as np
+import pandas as pd
+from scipy.stats import chi2
+
+from egov.terms import _check_counts, _check_docs
+
+__all__ = ["g2_log_ratio", "keyness", "keyness_by", "keyness_vs_english"]
+
+COLUMNS = ["target", "term", "count_target", "count_reference", "g2", "p_value", "log_ratio"]
+
+
+def g2_log_ratio(a, b, size_target, size_reference) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Signed G2, its p-value and Log Ratio for counts a (target) and b (reference).
+
+    Example: g2_log_ratio(10, 5, 1000, 4000)
+    """
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    c_, d_ = np.asarray(size_target, dtype=float), np.asarray(size_reference, dtype=float)
+    n = c_ + d_
+    observed = [a, b, c_ - a, d_ - b]
+    expected = [c_ * (a + b) / n, d_ * (a + b) / n, c_ * (n - a - b) / n, d_ * (n - a - b) / n]
+    g2 = np.zeros(np.broadcast(a, b, c_, d_).shape)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for o, e in zip(observed, expected):
+            g2 = g2 + np.where(o > 0, o * np.log(o / e), 0.0)
+        g2 = 2.0 * g2
+        sign = np.where(a / c_ >= b / d_, 1.0, -1.0)
+        log_ratio = np.log2((np.where(a > 0, a, 0.5) / c_) / (np.where(b > 0, b, 0.5) / d_))
+    g2 = np.maximum(g2, 0.0) * sign
+    return g2, chi2.sf(np.abs(g2), df=1), log_ratio
+
+
+def _doc_sizes(counts: pd.DataFrame) -> pd.Series:
+    """Running words per doc_id: from per_1k when present (count * 1000 / per_1k), else sum of counts."""
+    if "per_1k" in counts.columns:
+        ok = counts["per_1k"].notna() & (counts["per_1k"] > 0)
+        sizes = (counts.loc[ok, "count"] * 1000.0 / counts.loc[ok, "per_1k"]).round()
+        sizes = sizes.groupby(counts.loc[ok, "doc_id"]).first()
+        if len(sizes) == counts["doc_id"].nunique():
+            return sizes
+    if "n" in counts.columns and counts["n"].nunique() > 1:
+        raise ValueError("counts mix n-gram lengths without per_1k; pass one n or keep per_1k")
+    return counts.groupby("doc_id")["count"].sum().astype(float)
+
+
+def _frame(term, a, b, size_t, size_r, target=None) -> pd.DataFrame:
+    g2, p, lr = g2_log_ratio(a, b, size_t, size_r)
+    out = pd.DataFrame({"term": term, "count_target": a, "count_reference": b,
+                        "g2": g2, "p_value": p, "log_ratio": lr})
+    if target is not None:
+        out.insert(0, "target", target)
+    return out
+
+
+def _target_ids(counts: pd.DataFrame, target, docs: pd.DataFrame | None) -> set[str]:
+    ids = pd.Index(counts["doc_id"].astype(str).unique())
+    if callable(target):
+        return {d for d in ids if target(d)}
+    if isinstance(target, pd.Series) and target.dtype == bool:
+        if docs is not None:
+            _check_docs(docs, ("doc_id",))
+            return set(docs.loc[target.reindex(docs.index, fill_value=False).to_numpy(), "doc_id"].astype(str))
+        return set(target.index[target.to_numpy()].astype(str))
+    if isinstance(target, str) or not isinstance(target, Iterable):
+        raise ValueError("target must be a list of doc_ids, a boolean Series or a callable")
+    return {str(t) for t in target}
+
+
+def keyness(counts: pd.DataFrame, target: pd.Series | Callable[[str], bool] | Iterable[str], *,
+            docs: pd.DataFrame | None = None, min_count: int = 3) -> pd.DataFrame:
+    """Terms over- (g2 > 0) and under-used (g2 < 0) in target articles vs all others.
+
+    `target`: doc_ids, a boolean Series indexed by doc_id (or aligned with `docs`), or a
+    function of doc_id. Keeps terms with count_target + count_reference >= min_count.
+    Returns term, count_target, count_reference, g2, p_value, log_ratio; sorted by g2
+    (descending), term. Raises ValueError when target or reference has no documents.
+    Example: keyness(counts, docs.date.dt.year >= 2016, docs=docs).head()
+    """
+    _check_counts(counts)
+    ids = _target_ids(counts, target, docs)
+    present = set(counts["doc_id"].astype(str))
+    chosen = ids & present
+    if not chosen:
+        raise ValueError("target selects no documents of counts")
+    if chosen == present:
+        raise ValueError("reference is empty: target selects every document, keyness needs others")
+    sizes = _doc_sizes(counts)
+    in_target = counts["doc_id"].astype(str).isin(chosen)
+    a = counts.loc[in_target].groupby("term")["count"].sum()
+    b = counts.loc[~in_target].groupby("term")["count"].sum()
+    both = pd.concat([a.rename("a"), b.rename("b")], axis=1).fillna(0).astype("int64")
+    both = both[both["a"] + both["b"] >= min_count]
+    size_t = float(sizes[sizes.index.astype(str).isin(chosen)].sum())
+    size_r = float(sizes[~sizes.index.astype(str).isin(chosen)].sum())
+    out = _frame(both.index.astype(str), both["a"].to_numpy(), both["b"].to_numpy(), size_t, size_r)
+    return out.sort_values(["g2", "term"], ascending=[False, True], kind="stable", ignore_index=True)
+
+
+def keyness_by(docs: pd.DataFrame, counts: pd.DataFrame, by: str | pd.Series = "doc_id", *,
+               min_count: int = 3) -> pd.DataFrame:
+    """Keyness of each group (an article, a period) against all other articles.
+
+    `by`: a column of `docs` or a Series aligned with it (e.g. docs.date.dt.year); rows with
+    a missing group are left out. Lists terms the group uses (count_target >= 1) with
+    count_target + count_reference >= min_count. Returns target, term, count_target,
+    count_reference, g2, p_value, log_ratio; sorted by target, g2 (descending), term.
+    Fewer than two groups (one article, one year) leave no reference: the table is empty.
+    Example: keyness_by(docs, counts, docs.date.dt.year).query("p_value < 0.01")
+    """
+    _check_docs(docs, ("doc_id",))
+    _check_counts(counts)
+    if isinstance(by, str):
+        if by not in docs.columns:
+            raise ValueError(f"docs has no '{by}' column to group by")
+        groups = docs[by]
+    else:
+        groups = pd.Series(by).reindex(docs.index)
+    group_of = pd.Series(groups.to_numpy(), index=docs["doc_id"].astype(str)).dropna()
+    group_of = group_of.map(_label)
+    if group_of.nunique() < 2:
+        return pd.DataFrame({c: pd.Series(dtype="str" if c in ("target", "term") else "float64")
+                             for c in COLUMNS}).astype({"count_target": "int64", "count_reference": "int64"})
+    sub = counts[counts["doc_id"].astype(str).isin(group_of.index)]
+    sizes = _doc_sizes(sub)
+    sizes = sizes.groupby(group_of.reindex(sizes.index.astype(str)).to_numpy()).sum()
+    per_group = sub.groupby([sub["doc_id"].astype(str).map(group_of).rename("target"), "term"])["count"].sum()
+    total = per_group.groupby(level="term").sum()
+    per_group = per_group.reset_index()
+    per_group["b"] = per_group["term"].map(total) - per_group["count"]
+    per_group = per_group[per_group["count"] + per_group["b"] >= min_count]
+    size_t = per_group["target"].map(sizes).to_numpy(dtype=float)
+    size_r = float(sizes.sum()) - size_t
+    out = _frame(per_group["term"].astype(str).to_numpy(), per_group["count"].to_numpy(),
+                 per_group["b"].to_numpy(), size_t, size_r, target=per_group["target"].astype(str).to_numpy())
+    return out.sort_values(["target", "g2", "term"], ascending=[True, False, True],
+                           kind="stable", ignore_index=True)
+
+
+def _label(value) -> str:
+    """Group labels as text; whole floats (2016.0 from a nullable year) lose the '.0'."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def keyness_vs_english(counts: pd.DataFrame, *, reference_size: int = 100_000_000, min_count: int = 3,
+                       wordlist: str = "large") -> pd.DataFrame:
+    """Terms of the whole corpus over- or under-used compared with general English.
+
+    Reference: wordfreq's English frequencies (offline, bundled with the pinned package;
+    Speer 2022) read as a notional corpus of `reference_size` words, so count_reference =
+    frequency * reference_size (not an integer). g2 and p_value grow with reference_size;
+    log_ratio and the ranking by it do not. Use surface-form counts
+    (`count_terms(docs, lemmas=False)`): wordfreq counts word forms, not lemmas. Only
+    single words (n == 1) are scored; terms wordfreq does not know get frequency 0.
+    Returns target ("corpus"), term, count_target, count_reference, g2, p_value,
+    log_ratio, english_per_million; sorted by g2 (descending), term.
+    Example: keyness_vs_english(count_terms(docs, lemmas=False)).head()
+    """
+    from wordfreq import word_frequency
+
+    _check_counts(counts)
+    if reference_size <= 0:
+        raise ValueError(f"reference_size must be positive, got {reference_size}")
+    uni = counts[counts["n"] == 1] if "n" in counts.columns else counts[~counts["term"].str.contains(" ")]
+    size_t = float(_doc_sizes(counts).sum())
+    a = uni.groupby("term")["count"].sum()
+    a = a[a >= min_count]
+    freq = np.array([word_frequency(t, "en", wordlist=wordlist) for t in a.index], dtype=float)
+    out = _frame(a.index.astype(str), a.to_numpy(), freq * reference_size, size_t, float(reference_size),
+                 target="corpus")
+    out["english_per_million"] = freq * 1e6
+    return out.sort_values(["g2", "term"], ascending=[False, True], kind="stable", ignore_index=True)

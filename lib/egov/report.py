@@ -1,0 +1,66 @@
+"""Reporting helpers for the notebooks: prose from data, tables for readers, CSV exports."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import Markdown
+
+
+def say(template: str, row: pd.DataFrame | pd.Series | dict | None = None, **values) -> Markdown:
+    """Render a Markdown sentence whose numbers come from data.
+
+    `row` is a one-row frame, a Series or a dict; keyword values are added to it.
+    Example: say("{n} articles, {first:%Y-%m-%d} to {last:%Y-%m-%d}", n=5, first=d0, last=d1)
+    """
+    fields: dict = {}
+    if isinstance(row, pd.DataFrame):
+        if len(row) != 1:
+            raise ValueError(f"say() needs a one-row frame, got {len(row)} rows")
+        fields.update(row.iloc[0].to_dict())
+    elif isinstance(row, pd.Series):
+        fields.update(row.to_dict())
+    elif row is not None:
+        fields.update(row)
+    fields.update(values)
+    return Markdown(template.format(**fields))
+
+
+def md(text: str) -> Markdown:
+    """Show Markdown made by a library function (no template filling). Example: md(overview.supports(docs))"""
+    return Markdown(text)
+
+
+def plural(n: int, word: str, plural_form: str | None = None) -> str:
+    """'1 article', '3 articles'. Example: plural(2, "file") -> '2 files'."""
+    return f"{n:,} {word if n == 1 else (plural_form or word + 's')}"
+
+
+def export(table: pd.DataFrame, name: str, out: str | Path | None) -> None:
+    """Write `table` to `<out>/tables/<name>.csv` (UTF-8, no index); nothing when out is None.
+
+    Returns nothing, so a notebook cell of exports prints nothing. Example: export(articles, "articles", "../build")
+    """
+    if out is None:
+        return
+    path = Path(out) / "tables" / f"{name}.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    table.to_csv(path, index=False, encoding="utf-8", lineterminator="\n", float_format="%.6g")
+
+
+def show(table: pd.DataFrame, n: int | None = 10, digits: int = 2, empty: str = "No rows.") -> pd.DataFrame | Markdown:
+    """A reader's view of a table: first `n` rows, rounded numbers, dates without times, rows numbered from 1.
+
+    An empty table shows the `empty` sentence instead of an empty frame.
+    Example: show(term_counts.sort_values("count", ascending=False))
+    """
+    if table.empty:
+        return Markdown(f"_{empty}_")
+    view = (table.head(n) if n else table).reset_index(drop=True).copy()
+    for col in view.columns:
+        if pd.api.types.is_float_dtype(view[col]):
+            view[col] = view[col].round(digits)
+        elif pd.api.types.is_datetime64_any_dtype(view[col]):
+            view[col] = view[col].dt.strftime("%Y-%m-%d").fillna("")
+    view.index = range(1, len(view) + 1)
+    return view

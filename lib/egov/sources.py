@@ -1,0 +1,64 @@
+"""Which outlet published an article, from the page furniture of its text.
+
+Looks only where outlets name themselves: banner lines above the first paragraph,
+datelines like "BEIJING, June 3 (Xinhua) --" or "/PRNewswire/", and "SOURCE ..."
+lines at the end. Quotes of an outlet in the body are not evidence.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+import pandas as pd
+
+from egov.clean import is_prose
+
+
+@lru_cache(maxsize=1)
+def outlets() -> pd.DataFrame:
+    """The editable outlet table (lib/egov/data/outlets.csv): outlet, pattern."""
+    with files("egov.data").joinpath("outlets.csv").open(encoding="utf-8") as fh:
+        return pd.read_csv(fh, dtype=str)
+
+
+@lru_cache(maxsize=1)
+def outlet_patterns() -> list[tuple[str, re.Pattern]]:
+    return [(row.outlet, re.compile(row.pattern, re.I)) for row in outlets().itertuples()]
+
+
+def _furniture(raw: str) -> list[str]:
+    """Lines above the first prose line, the first prose line itself (datelines), and the last lines."""
+    lines = [line.strip() for line in raw.split("\n") if line.strip()]
+    prose = [i for i, line in enumerate(lines) if is_prose(line)]
+    head = lines[: prose[1] if len(prose) > 1 else prose[0] + 1] if prose else lines[:5]
+    tail = lines[prose[-1] + 1:] if prose else lines[-3:]
+    return head[:12] + tail[-6:]
+
+
+def _names_outlet(line: str, pattern: re.Pattern) -> bool:
+    """A banner line naming the outlet, or a dateline crediting it: "(Xinhua)", "/PRNewswire/"."""
+    if line.endswith(":"):  # a speaker label in a transcript ("CGTN:") is a questioner, not the publisher
+        return False
+    if not is_prose(line):
+        return bool(pattern.search(line))
+    match = pattern.search(line[:160])
+    return bool(match) and (match.group(0).startswith("/") or line[: match.start()].rstrip().endswith(("(", "/")))
+
+
+def detect_source(raw: str) -> tuple[str, str]:
+    """(outlet, evidence) from the article's furniture, or ("", reason).
+
+    Example: detect_source("CHONGQING, Nov 6, 2022 /PRNewswire/ -- ...") -> ("PR Newswire", '... /PRNewswire/ ...')
+    """
+    lines = _furniture(raw)
+    credit = next((m for m in (re.match(r"^SOURCE:?\s+(.{2,60})$", line) for line in lines) if m), None)
+    for line in lines:
+        for outlet, pattern in outlet_patterns():
+            if _names_outlet(line, pattern):
+                if credit and credit.group(1).strip().lower() != outlet.lower():
+                    return f"{outlet} ({credit.group(1).strip()})", line[:120]
+                return outlet, line[:120]
+    if credit:
+        return credit.group(1).strip(), credit.group(0)
+    return "", "no outlet named in the header, dateline or footer"

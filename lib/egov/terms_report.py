@@ -1,0 +1,314 @@
+"""Tables, sentences and figures for notebook 02 (terms), computed from any corpus.
+
+Every sentence here is built from the tables it describes, so it stays true for one
+article, five, or tens of thousands, with or without dates.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from egov import figures
+from egov.concepts import concept_patterns
+from egov.phrases import kwic
+from egov.report import plural
+
+MAX_ROWS = 40  # beyond this many articles, figures aggregate by year
+
+
+def _order(docs: pd.DataFrame) -> pd.DataFrame:
+    """doc_id, date, n_words in date order (undated last), then doc_id."""
+    cols = [c for c in ("doc_id", "date", "n_words", "title") if c in docs.columns]
+    return docs[cols].sort_values([c for c in ("date", "doc_id") if c in cols], kind="stable",
+                                  na_position="last").reset_index(drop=True)
+
+
+def top_terms(docs: pd.DataFrame, counts: pd.DataFrame, n: int = 15, ngram: int = 1) -> pd.DataFrame:
+    """The corpus's most frequent terms of one length: term, count, n_articles, per_1k (of all words)."""
+    sub = counts[counts["n"] == ngram] if "n" in counts.columns else counts
+    total = float(docs["n_words"].sum())
+    table = sub.groupby("term").agg(count=("count", "sum"), n_articles=("doc_id", "nunique")).reset_index()
+    table["per_1k"] = table["count"] * 1000.0 / total if total else np.nan
+    return table.sort_values(["count", "term"], ascending=[False, True], kind="stable").head(n).reset_index(drop=True)
+
+
+def top_terms_sentence(docs: pd.DataFrame, counts: pd.DataFrame) -> str:
+    """Which words lead, how much of the text they are, how widely they are spread."""
+    uni = counts[counts["n"] == 1] if "n" in counts.columns else counts
+    if uni.empty:
+        return "No content word was found: every token is a stopword or a number."
+    top = top_terms(docs, counts, n=10)
+    first = top.iloc[0]
+    n_docs = len(docs)
+    in_all = top[top["n_articles"] == n_docs]["term"].tolist()
+    text = (f"After removing stopwords, {plural(uni['term'].nunique(), 'distinct lemma')} remain. "
+            f"The most frequent, **{first.term}**, occurs {first['count']:,} times "
+            f"({first.per_1k:.1f} per 1,000 words) in {first.n_articles:,} of {plural(n_docs, 'article')}. ")
+    if n_docs > 1:
+        text += (f"{len(in_all)} of the top 10 occur in every article ({', '.join(in_all)})." if in_all
+                 else "None of the top 10 occurs in every article.")
+    return text
+
+
+def top_per_article(docs: pd.DataFrame, table: pd.DataFrame, score: str = "count", n: int = 3,
+                    max_articles: int = 10, id_col: str = "doc_id") -> pd.DataFrame:
+    """The `n` best terms of each article by `score` (up to `max_articles`, oldest first), one row each."""
+    order = _order(docs).head(max_articles)
+    sub = table[table[id_col].isin(order["doc_id"])]
+    sub = sub.sort_values([id_col, score, "term"], ascending=[True, False, True], kind="stable")
+    sub = sub.groupby(id_col, sort=False).head(n)
+    sub = sub.assign(rank=sub.groupby(id_col).cumcount() + 1).rename(columns={id_col: "doc_id"})
+    keep = ["doc_id", "rank", "term"] + [c for c in ("count", "count_target", "per_1k", "tf_idf", "g2",
+                                                       "p_value", "log_ratio") if c in sub.columns]
+    out = order[["doc_id"] + (["date"] if "date" in order.columns else [])].merge(sub[keep], on="doc_id")
+    if "p_value" in out.columns:  # readable at any size; the exported table keeps the number
+        out["p_value"] = [("< 0.001" if p < 0.001 else f"{p:.3f}") for p in out["p_value"]]
+    return out.reset_index(drop=True)
+
+
+def concept_totals(docs: pd.DataFrame, concepts: pd.DataFrame) -> pd.DataFrame:
+    """concept, count, n_articles, share_articles, per_1k (of all words), variants; most used first."""
+    total = float(docs["n_words"].sum())
+    used = concepts[concepts["count"] > 0]
+    table = concepts.groupby("concept").agg(count=("count", "sum")).reset_index()
+    table["n_articles"] = table["concept"].map(used.groupby("concept")["doc_id"].nunique()).fillna(0).astype("int64")
+    table["share_articles"] = table["n_articles"] / len(docs)
+    table["per_1k"] = table["count"] * 1000.0 / total if total else np.nan
+    variants = used.assign(v=used["variants"].str.split("; ")).explode("v")
+    parts = variants["v"].str.extract(r"^(?P<variant>.*) \((?P<k>\d+)\)$").assign(concept=variants["concept"])
+    parts["k"] = parts["k"].astype("int64")
+    agg = parts.groupby(["concept", "variant"])["k"].sum().reset_index()
+    agg = agg.sort_values(["concept", "k", "variant"], ascending=[True, False, True], kind="stable")
+    joined = agg.groupby("concept").apply(lambda g: "; ".join(f"{v} ({k})" for v, k in zip(g.variant, g.k)),
+                                          include_groups=False)
+    table["variants"] = table["concept"].map(joined).fillna("")
+    return table.sort_values(["count", "concept"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def concept_sentence(docs: pd.DataFrame, concepts: pd.DataFrame) -> str:
+    """Which concepts are used, by how many articles, and which are absent."""
+    totals = concept_totals(docs, concepts)
+    used = totals[totals["count"] > 0]
+    if used.empty:
+        return f"None of the {len(totals)} concepts in `concepts.csv` occurs in this corpus."
+    top = used.iloc[0]
+    absent = totals[totals["count"] == 0]["concept"].tolist()
+    text = (f"{len(used)} of the {len(totals)} concepts occur. **{top.concept}** is the most used: "
+            f"{top['count']:,} mentions in {top.n_articles:,} of {plural(len(docs), 'article')}")
+    text += f" ({top.variants})." if top.variants else "."
+    widest = used.sort_values(["n_articles", "count"], ascending=False).iloc[0]
+    if widest.concept != top.concept:
+        text += f" The most widespread is **{widest.concept}** ({widest.n_articles:,} articles)."
+    if absent:
+        text += f" Not found: {', '.join(absent)}."
+    return text
+
+
+def concept_check(docs: pd.DataFrame, concepts: pd.DataFrame) -> pd.DataFrame:
+    """Known-answer check: concept count vs an independent KWIC search of its pattern.
+
+    Returns concept, count, kwic_matches, equal (one row per concept).
+    """
+    patterns = concept_patterns()
+    totals = concepts.groupby("concept")["count"].sum()
+    rows = [(c, int(totals.get(c, 0)), len(kwic(docs, patterns[c].pattern, window=0, regex=True)))
+            for c in sorted(patterns)]
+    out = pd.DataFrame(rows, columns=["concept", "count", "kwic_matches"])
+    out["equal"] = out["count"] == out["kwic_matches"]
+    return out.sort_values(["count", "concept"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def concept_figure(docs: pd.DataFrame, concepts: pd.DataFrame):
+    """Heatmap of concept mentions per 1,000 words: articles (or years, past 40 articles) by date x concepts."""
+    totals = concept_totals(docs, concepts)
+    used = totals[totals["count"] > 0]["concept"].tolist() or totals["concept"].tolist()
+    order = _order(docs)
+    if len(docs) <= MAX_ROWS:
+        rows = order["doc_id"].tolist()
+        labels = [f"{d:%Y-%m-%d} {i[:3]}" if pd.notna(d) else f"undated {i[:3]}"
+                  for d, i in zip(order.get("date", pd.Series(pd.NaT, index=order.index)), order["doc_id"])]
+        grid = concepts.pivot_table(index="doc_id", columns="concept", values="per_1k", aggfunc="sum")
+        counts = concepts.pivot_table(index="doc_id", columns="concept", values="count", aggfunc="sum")
+        ylabel = "Article (date, doc_id prefix)"
+    else:
+        year = order.set_index("doc_id")["date"].dt.year.astype("Int64").astype(str).replace("<NA>", "undated")
+        sub = concepts.assign(group=concepts["doc_id"].map(year))
+        words = order.assign(group=order["doc_id"].map(year)).groupby("group")["n_words"].sum()
+        counts = sub.pivot_table(index="group", columns="concept", values="count", aggfunc="sum")
+        grid = counts.div(words, axis=0) * 1000.0
+        rows = labels = sorted(counts.index)
+        ylabel = "Year of publication"
+    grid, counts = grid.reindex(index=rows, columns=used).fillna(0), counts.reindex(index=rows, columns=used).fillna(0)
+    top = totals.iloc[0]
+    title = (f"'{top.concept}' is the most used concept: {int(top['count']):,} mentions in "
+             f"{int(top.n_articles):,} of {len(docs):,} articles" if top["count"] > 0 else
+             "No concept of concepts.csv occurs in this corpus")
+    fig, ax = figures.new(title, "Concept", ylabel, height=min(12.0, max(3.0, 0.4 * len(rows) + 2.5)),
+                          source=f"Source: egov concepts.csv matched in {len(docs):,} articles; "
+                                 "colour = mentions per 1,000 words, number = mentions.")
+    image = ax.imshow(grid.to_numpy(dtype=float), aspect="auto", cmap=figures.SEQUENTIAL, vmin=0)
+    ax.set_xticks(range(len(used)), used, rotation=35, ha="right")
+    ax.set_yticks(range(len(rows)), labels)
+    if len(rows) * len(used) <= 400:
+        peak = float(grid.to_numpy().max()) or 1.0
+        for (i, j), value in np.ndenumerate(counts.to_numpy()):
+            if value:
+                ax.text(j, i, f"{int(value)}", ha="center", va="center", fontsize=8,
+                        color="black" if grid.iat[i, j] > 0.6 * peak else "white")
+    ax.spines[["left", "bottom"]].set_visible(False)
+    fig.colorbar(image, ax=ax, label="Mentions per 1,000 words", shrink=0.8)
+    return fig
+
+
+def keyness_sentence(docs: pd.DataFrame, per_group: pd.DataFrame, what: str = "article") -> str:
+    """How many groups have significant keywords, and the strongest keyword overall."""
+    if per_group.empty:
+        return (f"Keyness needs at least two {what}s to compare; this corpus has fewer, so the table is empty. "
+                "The frequency tables above still describe it.")
+    sig = per_group[(per_group["g2"] > 0) & (per_group["p_value"] < 0.001)]
+    n_groups = per_group["target"].nunique()
+    text = (f"{sig['target'].nunique():,} of {plural(n_groups, what)} have at least one keyword at p < 0.001 "
+            f"({len(sig):,} keywords in all).")
+    if not sig.empty:
+        best = sig.sort_values(["g2", "term"], ascending=[False, True]).iloc[0]
+        text += (f" The strongest is **{best.term}** in {best.target}: {best.count_target:,} times there against "
+                 f"{best.count_reference:,} in all the rest (G2 = {best.g2:.1f}, Log Ratio = {best.log_ratio:.1f}, "
+                 f"i.e. {2 ** best.log_ratio:.0f} times the relative frequency).")
+    return text
+
+
+def period_sentence(docs: pd.DataFrame, per_period: pd.DataFrame) -> str:
+    """What the period comparison adds, given how many articles each year holds."""
+    years = docs["date"].dropna().dt.year
+    if years.nunique() < 2:
+        return (f"The dated articles fall in {plural(int(years.nunique()), 'year')}, so there is no period to "
+                "compare with another; period keyness is left empty.")
+    per_year = years.value_counts()
+    if per_year.max() == 1:
+        return (f"Each of the {years.nunique()} years holds a single article, so period keyness repeats the "
+                "article keyness above and says nothing about change over time.")
+    return keyness_sentence(docs, per_period, what="year")
+
+
+def keyness_table(per_article: pd.DataFrame, per_period: pd.DataFrame, vs_english: pd.DataFrame) -> pd.DataFrame:
+    """The exported keyness table: target, term, count_target, count_reference, g2, p_value, log_ratio, comparison."""
+    cols = ["target", "term", "count_target", "count_reference", "g2", "p_value", "log_ratio"]
+    parts = [t[cols].assign(comparison=c) for t, c in ((per_article, "article vs rest"),
+                                                          (per_period, "year vs rest"),
+                                                          (vs_english, "corpus vs general English")) if len(t)]
+    if not parts:
+        return pd.DataFrame(columns=cols + ["comparison"])
+    return pd.concat(parts, ignore_index=True)
+
+
+def english_figure(vs_english: pd.DataFrame, n: int = 15):
+    """Bars of Log Ratio for the `n` strongest over-used words vs general English, labelled with counts."""
+    top = vs_english[vs_english["g2"] > 0].head(n).iloc[::-1]
+    if top.empty:
+        fig, ax = figures.new("No word is over-used compared with general English", "Log Ratio", "")
+        return fig
+    best = top.iloc[-1]
+    title = (f"'{best.term}' is {2 ** best.log_ratio:,.0f} times as frequent here as in general English")
+    fig, ax = figures.new(title, "Log Ratio (log2 of relative frequency, corpus / general English)", "",
+                          height=max(3.0, 0.3 * len(top) + 1.8),
+                          source=f"Source: egov corpus vs wordfreq English; top {len(top)} words by G2; "
+                                 "label = occurrences in the corpus.")
+    absent = (top["english_per_million"] == 0).to_numpy()
+    colours = [figures.OKABE_ITO[5] if a else figures.OKABE_ITO[4] for a in absent]
+    ax.barh(range(len(top)), top["log_ratio"], color=colours)
+    ax.set_yticks(range(len(top)), top["term"])
+    for i, (lr, c, a) in enumerate(zip(top["log_ratio"], top["count_target"], absent)):
+        ax.text(lr, i, f" {int(c):,}" + (" (not in the English list: 0.5 assumed)" if a else ""),
+                va="center", fontsize=8)
+    ax.set_xlim(0, float(top["log_ratio"].max()) * (1.5 if absent.any() else 1.12))
+    return fig
+
+
+def english_sentence(vs_english: pd.DataFrame) -> str:
+    """How many words stand out against general English, and the top ones."""
+    over = vs_english[(vs_english["g2"] > 0) & (vs_english["p_value"] < 0.001)]
+    unknown = vs_english[vs_english["english_per_million"] == 0]
+    text = (f"{len(over):,} of the {len(vs_english):,} words scored are over-used "
+            f"against general English at p < 0.001")
+    text += f"; the top five by G2: {', '.join(over['term'].head(5))}." if len(over) else "."
+    if len(unknown):
+        text += (f" {plural(len(unknown), 'word')} ({', '.join(unknown['term'].head(3))}"
+                 f"{', ...' if len(unknown) > 3 else ''}) {'is' if len(unknown) == 1 else 'are'} not in the "
+                 "English list at all; the Log Ratio of such words rests on the 0.5 correction.")
+    return text
+
+
+def collocation_sentence(colls: pd.DataFrame) -> str:
+    """The strongest pairs and how many pass the threshold."""
+    if colls.empty:
+        return "No word pair occurs often enough to be ranked."
+    patterns = concept_patterns()
+    top = colls["bigram"].head(10)
+    named = sum(any(p.fullmatch(b) for p in patterns.values()) for b in top)
+    return (f"{plural(len(colls), 'word pair')} pass the minimum count. The strongest by {colls['measure'].iloc[0]} "
+            f"are {', '.join(colls['bigram'].head(5))}; {named} of the top {len(top)} are spellings of a concept "
+            "in `concepts.csv`, the others are candidates to add to it or names.")
+
+
+def kwic_examples(docs: pd.DataFrame, concepts: pd.DataFrame, n_concepts: int = 3, per_concept: int = 3,
+                  window: int = 8) -> pd.DataFrame:
+    """KWIC lines for the `n_concepts` most used concepts: concept, doc_id, left, match, right.
+
+    Takes the first match in each of the first `per_concept` articles (date order) using the concept.
+    """
+    totals = concept_totals(docs, concepts)
+    chosen = totals[totals["count"] > 0]["concept"].head(n_concepts).tolist()
+    patterns = concept_patterns()
+    rank = {d: i for i, d in enumerate(_order(docs)["doc_id"])}
+    parts = []
+    for concept in chosen:
+        lines = kwic(docs, patterns[concept].pattern, window=window, regex=True).drop_duplicates("doc_id")
+        lines = lines.assign(order=lines["doc_id"].map(rank)).sort_values("order").head(per_concept)
+        parts.append(lines.assign(concept=concept))
+    if not parts:
+        return pd.DataFrame(columns=["concept", "doc_id", "left", "match", "right"])
+    return pd.concat(parts, ignore_index=True)[["concept", "doc_id", "left", "match", "right"]]
+
+
+def top_phrases(docs: pd.DataFrame, counts: pd.DataFrame, n: int = 12) -> pd.DataFrame:
+    """The most frequent two- and three-word phrases: term, count, n_articles, per_1k."""
+    both = pd.concat([top_terms(docs, counts, n=n, ngram=2), top_terms(docs, counts, n=n, ngram=3)])
+    return both.sort_values(["count", "term"], ascending=[False, True], kind="stable").head(n).reset_index(drop=True)
+
+
+def evidence(docs: pd.DataFrame, counts: pd.DataFrame, concepts: pd.DataFrame, per_article: pd.DataFrame,
+             vs_english: pd.DataFrame) -> str:
+    """Markdown bullets: what the counts, concepts and keyness support, and how strongly."""
+    n = len(docs)
+    uni = counts[counts["n"] == 1] if "n" in counts.columns else counts
+    lines = []
+    shared = uni.groupby("term")["doc_id"].nunique()
+    shared = shared[shared == n].index.tolist()
+    if n > 1:
+        top_shared = top_terms(docs, uni[uni["term"].isin(shared)], n=5)["term"].tolist()
+        lines.append(f"A common vocabulary: {plural(len(shared), 'lemma')} occur in all {n:,} articles"
+                     + (f" (most frequent: {', '.join(top_shared)})." if top_shared else "."))
+    totals = concept_totals(docs, concepts)
+    any_concept = concepts[concepts["count"] > 0]["doc_id"].nunique()
+    used = totals[totals["count"] > 0]
+    lines.append(f"Named concepts: {any_concept:,} of {plural(n, 'article')} mention{'s' if any_concept == 1 else ''} at least one of the "
+                 f"{len(totals)} concepts; {len(used)} concepts occur at all"
+                 + (f", led by {', '.join(used['concept'].head(3))}." if len(used) else "."))
+    if not per_article.empty:
+        sig = per_article[(per_article["g2"] > 0) & (per_article["p_value"] < 0.001)]
+        best = per_article[per_article["g2"] > 0].groupby("target", sort=False).head(3)
+        alone = int((best["count_reference"] == 0).sum())
+        lines.append(f"Distinctive words: {sig['target'].nunique():,} of {plural(n, 'article')} have keywords at "
+                     f"p < 0.001; {alone} of the {len(best)} strongest (top 3 per article) occur in no other "
+                     "article, so they mark what one text is about rather than a theme shared across articles.")
+    over = vs_english[(vs_english["g2"] > 0) & (vs_english["p_value"] < 0.001)]
+    if len(over):
+        lines.append(f"Against general English the corpus over-uses {', '.join(over['term'].head(6))}: the register "
+                     "of the texts, measured against a notional reference.")
+    if n < 30:
+        lines.append(f"All of this describes {plural(n, 'article')}; none of it estimates what English-language "
+                     "coverage in general says.")
+    else:
+        lines.append("Shares across articles are descriptive; differences between groups need the intervals of "
+                     "notebook 04 before they are read as trends.")
+    return "\n".join(f"- {line}" for line in lines)

@@ -1,0 +1,274 @@
+"""Choosing and checking topics: the k sweep, stability, NMF/LDA matching, a shuffled baseline.
+
+k is chosen from two scores per k and model: NPMI coherence of the top terms over the
+passages (`egov.coherence`; window: the passage, see `topics.WINDOW`) and stability, the agreement
+of top-term rankings between a reference fit and fits on random 80% subsamples of the
+passages (Greene, O'Callaghan & Cunningham 2014, "How many topics? Stability analysis
+for topic models", ECML PKDD). At scale the sweep runs on a seeded sample of passages
+with lighter fits; the sweep table records what was done.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import linear_sum_assignment
+
+from egov.coherence import window_index
+from egov.topics import (MODELS, N_TERMS, WINDOW, PassageTerms, TopicModel, _as_terms, count_matrix, doc_topics,
+                         fit_topics, topic_summary, topic_terms)
+
+KS = range(2, 9)
+N_RUNS_SMALL, N_RUNS_LARGE = 10, 3  # subsample fits per k and model: 10 up to 500 sweep passages, else 3
+SUBSAMPLE = 0.8  # share of passages in each subsample fit
+MAX_PASSAGES = 2000  # the sweep and the baseline use a seeded sample of at most this many passages
+TOLERANCE = 0.05  # k whose stability is within this of the best count as stable (about its run-to-run noise)
+STABLE_ENOUGH = 0.6  # below this best stability the reasons warn that no k gives stable topics
+SWEEP_SETTINGS = {"nmf": {"max_iter": 200, "tol": 1e-3}, "lda": {"max_iter": 10}}  # lighter than final fits
+
+
+def average_jaccard(a: Sequence[str], b: Sequence[str]) -> float:
+    """Average Jaccard of two rankings over depths 1..n (Greene et al. 2014). 1 = same order.
+
+    Example: average_jaccard(["a", "b"], ["b", "a"]) -> 0.5
+    """
+    n = min(len(a), len(b))
+    if n == 0:
+        return 0.0
+    return float(np.mean([len(set(a[:d]) & set(b[:d])) / len(set(a[:d]) | set(b[:d])) for d in range(1, n + 1)]))
+
+
+def ranking_agreement(a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -> float:
+    """Agreement of two sets of topic rankings: mean average-Jaccard after Hungarian matching.
+
+    Example: ranking_agreement(nmf.top_terms(), lda.top_terms())
+    """
+    if len(a) == 0 or len(b) == 0:
+        raise ValueError("ranking_agreement needs at least one topic on each side")
+    sim = np.array([[average_jaccard(x, y) for y in b] for x in a])
+    rows, cols = linear_sum_assignment(-sim)
+    return float(sim[rows, cols].sum() / max(len(a), len(b)))
+
+
+def sample_rows(n: int, max_passages: int | None, seed: int) -> np.ndarray:
+    """Sorted positions of a seeded sample of at most max_passages out of n (all when None or n is small)."""
+    if max_passages is None or n <= max_passages:
+        return np.arange(n)
+    return np.sort(np.random.default_rng(seed).choice(n, size=max_passages, replace=False))
+
+
+def sweep_k(
+    passages: pd.DataFrame | PassageTerms, ks: Iterable[int] = KS, models: Sequence[str] = MODELS,
+    seed: int = 42, n_runs: int | None = None, max_passages: int | None = MAX_PASSAGES,
+    window: int | None = WINDOW, n_terms: int = N_TERMS,
+) -> pd.DataFrame:
+    """Score each k by coherence and stability, per model.
+
+    For each k and model: a reference fit on the (sampled) passages and n_runs fits on
+    seeded 80% subsamples (SWEEP_SETTINGS; n_runs None: 10 for up to 500 passages, else 3). stability = mean ranking_agreement(reference,
+    run); coherence = mean NPMI of the top n_terms over all fits. k larger than the
+    smallest subsample or the vocabulary is skipped; none left raises ValueError.
+    Returns k, model, coherence, coherence_sd, stability, stability_min, n_runs, window,
+    n_sweep_passages, n_passages; sorted by k, model.
+    Example: sweep_k(pt, ks=range(2, 7), seeds=42)
+    """
+    pt = _as_terms(passages)
+    n = pt.counts.shape[0]
+    rows = sample_rows(n, max_passages, seed)
+    sp = pt.subset(rows)
+    if n_runs is None:
+        n_runs = N_RUNS_SMALL if len(rows) <= 500 else N_RUNS_LARGE
+    n_sub = int(np.floor(SUBSAMPLE * len(rows)))
+    vocab_in_sample = int((sp.counts.getnnz(axis=0) > 0).sum())
+    ks = sorted({int(k) for k in ks})
+    feasible = [k for k in ks if 2 <= k <= min(n_sub, vocab_in_sample)]
+    if not feasible:
+        raise ValueError(
+            f"corpus too small to choose k among {ks}: {len(rows)} passages ({n_sub} per subsample) and "
+            f"{vocab_in_sample} terms; need at least 2 of each per subsample"
+        )
+    index = window_index(sp.tokens, window)
+    out = []
+    for model in models:
+        for k in feasible:
+            ref = fit_topics(sp, k, model, seed, **SWEEP_SETTINGS[model])
+            fits = [ref]
+            agreements = []
+            for r in range(1, n_runs + 1):
+                sub = np.sort(np.random.default_rng(seed + r).choice(len(rows), size=n_sub, replace=False))
+                run = fit_topics(sp.subset(sub), k, model, seed + r, **SWEEP_SETTINGS[model])
+                fits.append(run)
+                agreements.append(ranking_agreement(ref.top_terms(n_terms), run.top_terms(n_terms)))
+            coh = [index.npmi([t for t in f.top_terms(n_terms) if len(t) > 1]).coherence.mean() for f in fits]
+            out.append((k, model, float(np.mean(coh)), float(np.std(coh)), float(np.mean(agreements)) if agreements
+                        else np.nan, float(np.min(agreements)) if agreements else np.nan, n_runs, window, len(rows), n))
+    cols = ["k", "model", "coherence", "coherence_sd", "stability", "stability_min", "n_runs", "window",
+            "n_sweep_passages", "n_passages"]
+    return pd.DataFrame(out, columns=cols).sort_values(["k", "model"], ignore_index=True)
+
+
+def choose_k(sweep: pd.DataFrame, n_topics: int | None = None, tolerance: float = TOLERANCE) -> tuple[int, str]:
+    """Pick k from a sweep: the most coherent of the stable k (ties: the smaller k).
+
+    Rule: average coherence and stability over models per k; k whose stability is within
+    `tolerance` of the best are stable; among them take the smallest k whose coherence is
+    within one standard deviation (across fits, coherence_sd) of the most coherent. The reasons
+    warn when k is at an end of the range or when even the best stability is below 0.6.
+    `n_topics` overrides the rule (the reasons then say what the rule would pick).
+    Returns (k, reasons). Example: k, why = choose_k(sweep_k(pt))
+    """
+    missing = [c for c in ("k", "coherence", "stability") if c not in sweep.columns]
+    if missing or len(sweep) == 0:
+        raise ValueError(f"choose_k needs a sweep with k, coherence, stability; missing: {missing or 'rows'}")
+    by_k = sweep.groupby("k")[["coherence", "stability"]].mean().sort_index()
+    by_k.index = by_k.index.astype(int)
+    best = by_k["stability"].max()
+    if np.isnan(best):  # no subsample runs: coherence alone
+        stable = by_k
+        why_stable = "no stability runs, so every k counts as stable"
+    else:
+        stable = by_k[by_k["stability"] >= best - tolerance]
+        why_stable = (f"stable k (stability within {tolerance:g} of the best, {best:.2f}): "
+                      + ", ".join(str(k) for k in stable.index))
+    top = int(stable["coherence"].idxmax())
+    noise = float(sweep.loc[sweep["k"] == top, "coherence_sd"].mean()) if "coherence_sd" in sweep else 0.0
+    noise = 0.0 if np.isnan(noise) else noise
+    k = int(stable.index[stable["coherence"] >= stable["coherence"].max() - noise].min())
+    row = by_k.loc[k]
+    others = stable.drop(index=[k, top])
+    runner = (f"; next most coherent stable k = {int(others['coherence'].idxmax())} "
+              f"({others['coherence'].max():.3f})") if len(others) else ""
+    unstable = by_k.drop(index=stable.index)
+    dropped = (f"; left out as unstable: " + ", ".join(f"k = {i} ({s:.2f})" for i, s in unstable["stability"].items())
+               if len(unstable) else "")
+    parsimony = (f"k = {k} is the most coherent of them" if k == top else
+                 f"k = {k} is the smallest of them within one standard deviation of fits ({noise:.3f}) of the "
+                 f"most coherent, k = {top} ({by_k.loc[top, 'coherence']:.3f})")
+    warnings = ""
+    if len(by_k) > 2 and k in (by_k.index.min(), by_k.index.max()):
+        end = "largest" if k == by_k.index.max() else "smallest"
+        warnings += f" k = {k} is the {end} k tried, so a wider range might score better."
+    if not np.isnan(best) and best < STABLE_ENOUGH:
+        warnings += (f" No k gives stable topics (best stability {best:.2f}, below {STABLE_ENOUGH:g}): "
+                     "read the topics as sketches.")
+    reasons = (f"k = {k}: stability {row['stability']:.2f} and NPMI coherence {row['coherence']:.3f} "
+               f"(means over {sweep['model'].nunique() if 'model' in sweep else 1} models); {why_stable}; "
+               f"{parsimony}{runner}{dropped}.{warnings}")
+    if n_topics is not None:
+        if int(n_topics) < 1:
+            raise ValueError(f"n_topics must be a positive integer or None, got {n_topics!r}")
+        return int(n_topics), f"k = {int(n_topics)} set by the n_topics parameter; the sweep's rule would pick {reasons}"
+    return k, reasons
+
+
+def match_topics(a: pd.DataFrame, b: pd.DataFrame, min_shared: int = 3) -> pd.DataFrame:
+    """Pair the topics of two models by top-term overlap (Jaccard, Hungarian matching).
+
+    `a`, `b`: topic_terms tables of one model each. A pair sharing at least `min_shared`
+    top terms is found by both; other topics are found by one model only.
+    Returns model_a, topic_a, label_a, model_b, topic_b, label_b, n_shared, jaccard,
+    shared_terms, found_by; sorted by topic_a then topic_b.
+    Example: match_topics(topic_terms(nmf), topic_terms(lda))
+    """
+    for name, t in (("a", a), ("b", b)):
+        missing = [c for c in ("model", "topic", "label", "term") if c not in t.columns]
+        if missing or len(t) == 0:
+            raise ValueError(f"match_topics: table {name} needs model, topic, label, term; missing: {missing or 'rows'}")
+    ma, mb = a["model"].iloc[0], b["model"].iloc[0]
+    sets_a = a.groupby("topic")["term"].agg(set)
+    sets_b = b.groupby("topic")["term"].agg(set)
+    la, lb = a.groupby("topic")["label"].first(), b.groupby("topic")["label"].first()
+    jac = np.array([[len(x & y) / len(x | y) for y in sets_b] for x in sets_a])
+    rows, cols = linear_sum_assignment(-jac)
+    out, seen_a, seen_b = [], set(), set()
+    for i, j in zip(rows, cols):
+        ta, tb = sets_a.index[i], sets_b.index[j]
+        shared = sets_a[ta] & sets_b[tb]
+        if len(shared) >= min_shared:
+            ordered = [t for t in a.loc[a["topic"] == ta, "term"] if t in shared]
+            out.append((ma, ta, la[ta], mb, tb, lb[tb], len(shared), round(float(jac[i, j]), 6),
+                        ", ".join(ordered), "both"))
+            seen_a.add(ta)
+            seen_b.add(tb)
+    out += [(ma, t, la[t], mb, pd.NA, pd.NA, 0, 0.0, "", f"{ma} only") for t in sets_a.index if t not in seen_a]
+    out += [(ma, pd.NA, pd.NA, mb, t, lb[t], 0, 0.0, "", f"{mb} only") for t in sets_b.index if t not in seen_b]
+    cols = ["model_a", "topic_a", "label_a", "model_b", "topic_b", "label_b", "n_shared", "jaccard", "shared_terms",
+            "found_by"]
+    table = pd.DataFrame(out, columns=cols).astype({"topic_a": "Int64", "topic_b": "Int64"})
+    return table.sort_values(["topic_a", "topic_b"], na_position="last", ignore_index=True)
+
+
+def shuffled_baseline(passages: pd.DataFrame | PassageTerms, seed: int = 42) -> PassageTerms:
+    """The same passages with their words shuffled across passages (lengths and vocabulary kept).
+
+    Returns a PassageTerms for fit_topics. Example: fit_topics(shuffled_baseline(pt, 42), 4)
+    """
+    pt = _as_terms(passages)
+    lengths = np.array([len(t) for t in pt.tokens])
+    pool = np.array([w for t in pt.tokens for w in t], dtype=object)
+    pool = pool[np.random.default_rng(seed).permutation(len(pool))]
+    tokens = [list(x) for x in np.split(pool, np.cumsum(lengths)[:-1])] if len(lengths) else []
+    return PassageTerms(pt.passages, tokens, count_matrix(tokens, pt.vocab), pt.vocab, pt.min_df, pt.max_df)
+
+
+def baseline_coherence(
+    passages: pd.DataFrame | PassageTerms, k: int, seed: int = 42, models: Sequence[str] = MODELS,
+    max_passages: int | None = MAX_PASSAGES, window: int | None = WINDOW,
+) -> pd.DataFrame:
+    """Coherence of k topics on the passages vs on the same passages with words shuffled.
+
+    Same (sampled) passages, models and settings on both; coherence over each model's own texts.
+    Returns model, corpus ("passages" or "shuffled"), k, coherence (mean over topics),
+    coherence_min, coherence_max, n_passages. Example: baseline_coherence(pt, 4, seed=42)
+    """
+    pt = _as_terms(passages)
+    sp = pt.subset(sample_rows(pt.counts.shape[0], max_passages, seed))
+    out = []
+    for corpus, data in (("passages", sp), ("shuffled", shuffled_baseline(sp, seed))):
+        for model in models:
+            s = topic_summary(fit_topics(data, k, model, seed), window=window)
+            out.append((model, corpus, k, s["coherence"].mean(), s["coherence"].min(), s["coherence"].max(),
+                        data.counts.shape[0]))
+    cols = ["model", "corpus", "k", "coherence", "coherence_min", "coherence_max", "n_passages"]
+    return pd.DataFrame(out, columns=cols).sort_values(["model", "corpus"], ignore_index=True)
+
+
+@dataclass
+class TopicStage:
+    """Everything the topic notebook and the build export, from one call."""
+
+    terms: PassageTerms
+    sweep: pd.DataFrame
+    k: int
+    reasons: str
+    models: dict[str, TopicModel]
+    topics: pd.DataFrame  # model, topic, label, rank, term, weight
+    doc_topics: pd.DataFrame  # model, doc_id, topic, share
+    summary: pd.DataFrame  # model, topic, label, share, coherence, top_terms
+    matches: pd.DataFrame
+    baseline: pd.DataFrame
+
+
+def topic_stage(
+    passages: pd.DataFrame | PassageTerms, n_topics: int | None = None, seed: int = 42, ks: Iterable[int] = KS,
+    n_runs: int | None = None, max_passages: int | None = MAX_PASSAGES,
+) -> TopicStage:
+    """The whole topic stage: sweep, choose k, fit NMF and LDA, tables, matches, baseline.
+
+    Example: stage = topic_stage(passages(docs), seed=42); stage.topics.head()
+    """
+    pt = _as_terms(passages)
+    sweep = sweep_k(pt, ks, seed=seed, n_runs=n_runs, max_passages=max_passages)
+    k, reasons = choose_k(sweep, n_topics)
+    models = {m: fit_topics(pt, k, m, seed) for m in MODELS}
+    tables = {m: topic_terms(tm) for m, tm in models.items()}
+    return TopicStage(
+        terms=pt, sweep=sweep, k=k, reasons=reasons, models=models,
+        topics=pd.concat(tables.values(), ignore_index=True),
+        doc_topics=pd.concat([doc_topics(tm) for tm in models.values()], ignore_index=True),
+        summary=pd.concat([topic_summary(tm) for tm in models.values()], ignore_index=True),
+        matches=match_topics(tables["nmf"], tables["lda"]),
+        baseline=baseline_coherence(pt, k, seed, max_passages=max_passages),
+    )

@@ -1,0 +1,282 @@
+"""Topic models on passages: NMF on TF-IDF and LDA on counts (scikit-learn), seeded.
+
+The unit is the passage (see `egov.passages`): a few articles are too few documents
+for a topic model. Both models share one vocabulary: tokens from `egov.terms`
+(lemmas, stopwords dropped), terms kept when in at least `min_df` passages and at most
+`max_df` of them. Topics are numbered from 1 in order of their share of the corpus.
+Choosing k, stability, NMF/LDA matching and the shuffled baseline: `egov.topic_selection`.
+"""
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from sklearn.decomposition import NMF, LatentDirichletAllocation
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.feature_extraction.text import TfidfTransformer
+
+from egov.coherence import window_index
+
+MIN_DF = 2  # a term must occur in at least 2 passages
+MAX_DF = 0.5  # ... and in at most half of them (drops "government"-like ubiquitous terms)
+N_TERMS = 10  # top terms per topic for labels, coherence, stability and matching
+# Coherence window: the passage itself (document co-occurrence; gensim c_npmi with a window
+# longer than any passage). With tens of passages a 10-token window leaves most pairs unseen.
+WINDOW = None
+NMF_PARAMS = {"init": "nndsvda", "solver": "cd", "max_iter": 400, "tol": 1e-4}
+LDA_PARAMS = {"learning_method": "batch", "max_iter": 20}
+MODELS = ("nmf", "lda")
+
+
+@dataclass
+class PassageTerms:
+    """Passages with their tokens and a passages x terms count matrix (shared by both models)."""
+
+    passages: pd.DataFrame  # doc_id, passage_id, n_words, (text)
+    tokens: list[list[str]]
+    counts: sparse.csr_matrix
+    vocab: list[str]
+    min_df: int | float = MIN_DF
+    max_df: int | float = MAX_DF
+
+    def subset(self, rows: np.ndarray) -> PassageTerms:
+        """The same vocabulary on a subset of passages (row positions)."""
+        rows = np.asarray(rows)
+        return PassageTerms(
+            self.passages.iloc[rows].reset_index(drop=True),
+            [self.tokens[i] for i in rows],
+            self.counts[rows],
+            self.vocab,
+            self.min_df,
+            self.max_df,
+        )
+
+
+@dataclass
+class TopicModel:
+    """A fitted model: topic_term (k x terms) and passage_topic (passages x k) rows sum to 1."""
+
+    model: str
+    k: int
+    seed: int
+    estimator: object
+    terms: PassageTerms
+    topic_term: np.ndarray
+    passage_topic: np.ndarray
+    settings: dict = field(default_factory=dict)
+
+    def top_terms(self, n: int = N_TERMS) -> list[list[str]]:
+        """Each topic's n highest-weighted terms (positive weights only), best first."""
+        order = np.argsort(-self.topic_term, axis=1, kind="stable")[:, :n]
+        return [[self.terms.vocab[j] for j in row if self.topic_term[t, j] > 0] for t, row in enumerate(order)]
+
+
+def count_matrix(tokens: list[list[str]], vocab: list[str]) -> sparse.csr_matrix:
+    """Passages x vocab counts of the given tokens (tokens outside vocab are ignored)."""
+    index = {w: i for i, w in enumerate(vocab)}
+    ids = [[index[w] for w in t if w in index] for t in tokens]
+    indptr = np.r_[0, np.cumsum([len(i) for i in ids])]
+    data = np.ones(indptr[-1], dtype=np.int64)
+    m = sparse.csr_matrix((data, np.fromiter((j for i in ids for j in i), np.int64, indptr[-1]), indptr),
+                          shape=(len(tokens), len(vocab)))
+    m.sum_duplicates()
+    return m
+
+
+def passage_terms(
+    passages: pd.DataFrame, *, min_df: int | float = MIN_DF, max_df: int | float = MAX_DF,
+    tokens: list[list[str]] | None = None,
+) -> PassageTerms:
+    """Tokenize passages with `egov.terms` and count the terms both models use.
+
+    Returns a PassageTerms (passages, tokens, counts, vocab). Tokens: lemmas, no stopwords.
+    Example: pt = passage_terms(passages(docs), min_df=2, max_df=0.5)
+    """
+    from egov import terms  # the shared tokenizer: lemmas and stopwords come from one place
+
+    missing = [c for c in ("doc_id", "passage_id", "text", "n_words") if c not in passages.columns]
+    if missing:
+        raise ValueError(f"passages need columns doc_id, passage_id, text, n_words; missing: {', '.join(missing)}")
+    if len(passages) == 0:
+        raise ValueError("no passages: the corpus is empty")
+    passages = passages.sort_values("passage_id").reset_index(drop=True)
+    frame = pd.DataFrame({"doc_id": passages["passage_id"], "text": passages["text"]})  # one row per passage
+    if tokens is None:
+        tokens = [list(t) for t in terms.tokenize_corpus(frame)]
+    n = len(passages)
+    # a min_df above the number of passages would leave nothing: cap it (stated in the vocabulary filter)
+    eff_min_df = min(min_df, n) if isinstance(min_df, int) else min_df
+    eff_max_df = max_df if isinstance(max_df, float) or max_df >= eff_min_df else eff_min_df
+    if isinstance(eff_max_df, float) and eff_max_df * n < eff_min_df:
+        eff_max_df = 1.0
+    counts, vocab, ids = terms.document_term_matrix(
+        frame, ngram_range=(1, 1), min_df=eff_min_df, max_df=eff_max_df, tokens=pd.Series(tokens)
+    )
+    if list(ids) != list(passages["passage_id"]):
+        raise ValueError("document_term_matrix returned rows in another order than the passages")
+    return PassageTerms(passages, tokens, sparse.csr_matrix(counts), list(vocab), eff_min_df, eff_max_df)
+
+
+def _as_terms(passages: pd.DataFrame | PassageTerms) -> PassageTerms:
+    return passages if isinstance(passages, PassageTerms) else passage_terms(passages)
+
+
+def check_k(pt: PassageTerms, k: int) -> None:
+    """Raise ValueError when k topics cannot be fitted on these passages."""
+    n, v = pt.counts.shape
+    if not isinstance(k, (int, np.integer)) or k < 1:
+        raise ValueError(f"k must be a positive integer, got {k!r}")
+    if k > n:
+        raise ValueError(f"corpus too small for k={k} topics: only {n} passages (need at least k)")
+    if v < max(k, 2):
+        raise ValueError(
+            f"vocabulary too small for k={k} topics: {v} terms kept (min_df={pt.min_df}, max_df={pt.max_df})"
+        )
+
+
+def _normalise_rows(m: np.ndarray) -> np.ndarray:
+    totals = m.sum(axis=1, keepdims=True)
+    out = np.full_like(m, 1.0 / m.shape[1], dtype=np.float64)  # no evidence: equal shares
+    np.divide(m, totals, out=out, where=totals > 0)
+    return out
+
+
+def fit_topics(
+    passages: pd.DataFrame | PassageTerms, k: int, model: str = "nmf", seed: int = 42, **settings
+) -> TopicModel:
+    """Fit NMF on TF-IDF or LDA on counts to the passages, seeded.
+
+    `settings` override NMF_PARAMS / LDA_PARAMS (e.g. max_iter). Topics are renumbered
+    from 1 by corpus share. Returns a TopicModel; tidy views: topic_terms, doc_topics.
+    Example: tm = fit_topics(passages(docs), k=4, model="lda", seed=42)
+    """
+    pt = _as_terms(passages)
+    if model not in MODELS:
+        raise ValueError(f"model must be 'nmf' or 'lda', got {model!r}")
+    check_k(pt, k)
+    with warnings.catch_warnings():  # non-convergence is recorded in settings["converged"], not printed
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        if model == "nmf":
+            params = {**NMF_PARAMS, **settings}
+            x = TfidfTransformer().fit_transform(pt.counts)
+            est = NMF(n_components=int(k), random_state=seed, **params)
+            w = est.fit_transform(x)
+        else:
+            params = {**LDA_PARAMS, **settings}
+            est = LatentDirichletAllocation(n_components=int(k), random_state=seed, **params)
+            w = est.fit_transform(pt.counts)
+    params = {**params, "n_iter": int(est.n_iter_), "converged": bool(est.n_iter_ < params["max_iter"])}
+    theta = _normalise_rows(w)
+    beta = _normalise_rows(est.components_)
+    share = np.average(theta, axis=0, weights=_weights(pt))
+    order = np.argsort(-np.round(share, 12), kind="stable")
+    return TopicModel(model, int(k), seed, est, pt, beta[order], theta[:, order], params)
+
+
+def _weights(pt: PassageTerms) -> np.ndarray:
+    w = pt.passages["n_words"].to_numpy(dtype=np.float64)
+    return w if w.sum() > 0 else np.ones_like(w)
+
+
+def topic_labels(tm: TopicModel, n: int = 3) -> list[str]:
+    """Short labels made of each topic's top n terms, e.g. 'cloud / data / platform'."""
+    return [" / ".join(t[:n]) for t in tm.top_terms(n)]
+
+
+def topic_terms(tm: TopicModel, n: int = N_TERMS) -> pd.DataFrame:
+    """Top terms per topic with their weight (share of the topic's term weight, 0-1).
+
+    Returns model, topic (from 1), label, rank (from 1), term, weight; sorted by model, topic, rank.
+    Example: topic_terms(fit_topics(pt, 4)).head(10)
+    """
+    labels = topic_labels(tm)
+    rows = [
+        (tm.model, t, labels[t - 1], r, term, round(float(tm.topic_term[t - 1, tm.terms.vocab.index(term)]), 6))
+        for t, top in enumerate(tm.top_terms(n), start=1)
+        for r, term in enumerate(top, start=1)
+    ]
+    return pd.DataFrame(rows, columns=["model", "topic", "label", "rank", "term", "weight"])
+
+
+def passage_topics(tm: TopicModel) -> pd.DataFrame:
+    """Topic shares of each passage (rows sum to 1 per passage).
+
+    Returns model, doc_id, passage_id, topic, share; sorted by passage_id, topic.
+    Example: passage_topics(tm).query("topic == 1").nlargest(3, "share")
+    """
+    p = tm.terms.passages
+    return pd.DataFrame({
+        "model": tm.model,
+        "doc_id": np.repeat(p["doc_id"].to_numpy(), tm.k),
+        "passage_id": np.repeat(p["passage_id"].to_numpy(), tm.k),
+        "topic": np.tile(np.arange(1, tm.k + 1), len(p)),
+        "share": tm.passage_topic.ravel(),
+    })
+
+
+def doc_topics(tm: TopicModel) -> pd.DataFrame:
+    """Topic shares per article: its passages' shares weighted by their length in words.
+
+    Returns model, doc_id, topic, share (0-1; each article's shares sum to 1).
+    Example: doc_topics(tm).pivot(index="doc_id", columns="topic", values="share")
+    """
+    p = tm.terms.passages
+    w = _weights(tm.terms)
+    codes, docs = pd.factorize(p["doc_id"], sort=True)
+    num = np.zeros((len(docs), tm.k))
+    np.add.at(num, codes, tm.passage_topic * w[:, None])
+    den = np.bincount(codes, weights=w, minlength=len(docs))[:, None]
+    shares = np.where(den > 0, num / np.where(den > 0, den, 1), 1.0 / tm.k)
+    shares = shares / shares.sum(axis=1, keepdims=True)
+    return pd.DataFrame({
+        "model": tm.model,
+        "doc_id": np.repeat(np.asarray(docs, dtype=object), tm.k).astype(str),
+        "topic": np.tile(np.arange(1, tm.k + 1), len(docs)),
+        "share": shares.ravel(),
+    })
+
+
+def topic_summary(tm: TopicModel, n: int = N_TERMS, window: int | None = WINDOW) -> pd.DataFrame:
+    """One row per topic: label, share of the corpus (by words), NPMI coherence, top terms.
+
+    Coherence: c_npmi of the top n terms over the model's passages (egov.coherence),
+    window = WINDOW (None: the whole passage).
+    Returns model, topic, label, share, coherence, top_terms.
+    Example: topic_summary(fit_topics(pt, 4, "nmf"))
+    """
+    top = tm.top_terms(n)
+    index = window_index(tm.terms.tokens, window, words={w for t in top for w in t})
+    coh = [index.npmi([t]).coherence.iloc[0] if len(t) > 1 else np.nan for t in top]
+    return pd.DataFrame({
+        "model": tm.model,
+        "topic": np.arange(1, tm.k + 1),
+        "label": topic_labels(tm),
+        "share": np.round(np.average(tm.passage_topic, axis=0, weights=_weights(tm.terms)), 12),
+        "coherence": coh,
+        "top_terms": [", ".join(t) for t in top],
+    })
+
+
+def representative_passages(
+    tm: TopicModel, passages: pd.DataFrame | None = None, n: int = 3, max_words: int = 60
+) -> pd.DataFrame:
+    """The n passages with the highest share of each topic, quoted (first max_words words).
+
+    Ties go to the earlier passage_id. Returns model, topic, label, rank, doc_id,
+    passage_id, share, quote. Example: representative_passages(tm, n=2)
+    """
+    p = tm.terms.passages if passages is None else passages.set_index("passage_id").loc[
+        tm.terms.passages["passage_id"]].reset_index()
+    labels = topic_labels(tm)
+    rows = []
+    for t in range(tm.k):
+        best = np.lexsort((np.arange(len(p)), -np.round(tm.passage_topic[:, t], 12)))[:n]
+        for r, i in enumerate(best, start=1):
+            words = str(p["text"].iloc[i]).split()
+            quote = " ".join(words[:max_words]) + (" …" if len(words) > max_words else "")
+            rows.append((tm.model, t + 1, labels[t], r, p["doc_id"].iloc[i], p["passage_id"].iloc[i],
+                         float(tm.passage_topic[i, t]), quote))
+    return pd.DataFrame(rows, columns=["model", "topic", "label", "rank", "doc_id", "passage_id", "share", "quote"])

@@ -1,0 +1,48 @@
+"""`egov build`: runs notebooks with the corpus as a parameter and writes a linked report."""
+from __future__ import annotations
+
+import shutil
+
+import nbformat
+import pandas as pd
+
+from egov.build import NOTEBOOKS, build
+from egov.cli import main
+
+
+def test_build_on_a_folder_with_bad_files(mixed_dir, tmp_path):
+    out = tmp_path / "site"
+    assert build(str(mixed_dir), out, only=["01"]) == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<a href="01_corpus.html">' in index
+    assert "2 articles" in index and "2 were skipped" in index
+    page = (out / "01_corpus.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64" in page  # figures embedded: the page stands alone
+    report = pd.read_csv(out / "tables" / "load_report.csv", keep_default_na=False)
+    assert list(report.columns[:4]) == ["path", "doc_id", "status", "reason"]
+    assert sorted(report["status"]) == ["loaded", "loaded", "skipped", "skipped"]
+    articles = pd.read_csv(out / "tables" / "articles.csv")
+    assert "text" not in articles.columns and sorted(articles["doc_id"]) == ["gbk", "good"]
+    assert (out / "figures" / "01_corpus__per_year.png").exists()
+
+
+def test_a_failing_notebook_is_named_with_its_cell(tmp_path, capsys):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Fails on purpose"),
+                nbformat.v4.new_code_cell('corpus = "seeds"\nout = None\nfigures_dir = None', metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell("1 / 0")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, folder / "01_fails.ipynb")
+    shutil.copy(NOTEBOOKS / "01_corpus.ipynb", folder / "02_corpus.ipynb")
+    out = tmp_path / "site"
+    assert build("seeds", out, folder=folder) == 1
+    err = capsys.readouterr().err
+    assert "01_fails.ipynb failed in cell" in err and "ZeroDivisionError" in err
+    assert (out / "02_corpus.html").exists()  # what was built so far stays, the rest still runs
+    assert "Failed: 01_fails.ipynb failed" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_cli_rejects_a_missing_corpus(tmp_path):
+    assert main(["build", "--corpus", str(tmp_path / "nowhere"), "--out", str(tmp_path / "o")]) == 2

@@ -1,0 +1,62 @@
+"""Decoding files: every encoding the loader promises, and refusing what is not text."""
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from egov.readers import decode_bytes, read_file
+
+ENGLISH = "The State Council said on Monday that “Internet Plus government services” would expand — café, naïve."
+CHINESE = "北京，2019年6月4日 — Digital government 数字政府 is a priority for the State Council this year."
+
+
+@pytest.mark.parametrize(("text", "encoding", "expected"), [
+    (ENGLISH, "utf-8", "utf-8"),
+    (ENGLISH, "utf-8-sig", "utf-8-sig"),
+    (ENGLISH, "utf-16", "utf-16"),
+    (ENGLISH, "utf-16-le", "utf-16-le"),
+    (ENGLISH, "utf-16-be", "utf-16-be"),
+    (ENGLISH, "cp1252", "cp1252"),
+    (CHINESE * 3, "gbk", "gb18030"),
+    (CHINESE * 3, "gb18030", "gb18030"),
+    (CHINESE * 3, "utf-16", "utf-16"),
+    (CHINESE * 3, "utf-16-le", "utf-16-le"),
+])
+def test_decodes_each_encoding_to_the_same_text(text, encoding, expected):
+    decoded = decode_bytes(text.encode(encoding))
+    assert decoded.problem == ""
+    assert decoded.encoding == expected
+    assert decoded.text == text
+
+
+def test_latin1_is_read_through_cp1252_without_loss():
+    text = "Café résumé naïve: the State Council said on Monday it would expand online services."
+    decoded = decode_bytes(text.encode("latin-1"))
+    assert decoded.text == text and decoded.encoding == "cp1252"
+
+
+def test_utf8_bom_is_not_part_of_the_text():
+    decoded = decode_bytes(codecs.BOM_UTF8 + b"Hello world")
+    assert decoded.text == "Hello world" and decoded.encoding == "utf-8-sig"
+
+
+def test_windows_line_endings_become_newlines():
+    assert decode_bytes(b"a\r\nb\rc").text == "a\nb\nc"
+
+
+@pytest.mark.parametrize(("data", "problem"), [
+    (b"", "empty file"),
+    (b"  \n\t\n", "empty file (only whitespace)"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary: contains NUL bytes"),
+    (bytes((i * 7919 + 13) % 256 for i in range(4096)), "binary"),
+    (bytes(range(1, 32)) * 50, "binary"),
+])
+def test_refuses_what_is_not_text(data, problem):
+    decoded = decode_bytes(data)
+    assert decoded.text == ""
+    assert decoded.problem.startswith(problem)
+
+
+def test_missing_file_is_a_problem_not_an_exception(tmp_path):
+    assert read_file(tmp_path / "nope.txt").problem.startswith("unreadable")
