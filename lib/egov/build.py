@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import shutil
 import sys
 import time
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
 import nbformat
@@ -20,6 +22,7 @@ import pandas as pd
 from egov.corpus import seeds_path
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+GENERATED = ("notebooks", "tables", "figures", "headlines")
 
 
 @dataclass
@@ -31,6 +34,7 @@ class Page:
     html: str = ""
     error: str = ""
     seconds: float = 0.0
+    summary: str = ""
 
 
 def notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
@@ -68,16 +72,33 @@ def run_notebook(path: Path, output: Path, parameters: dict, progress: bool = Tr
                         progress_bar=progress, kernel_name="python3", log_output=False)
 
 
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)<a class="anchor-link"', re.S)
+
+
 def to_html(nb_path: Path, html_path: Path, show_code: bool = False) -> None:
-    """Render an executed notebook to one self-contained HTML page."""
+    """Render an executed notebook to one self-contained page: no scripts from other hosts,
+    figures embedded, code hidden unless `show_code`, a table of contents under the title."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab", exclude_input=not show_code, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
+    exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="egov_report",
+                            exclude_input=not show_code, exclude_input_prompt=True, exclude_output_prompt=True)
     nb = nbformat.read(nb_path, as_version=4)
     nb.metadata.pop("papermill", None)
-    body, _ = exporter.from_notebook_node(nb)
-    html_path.write_text(body, encoding="utf-8")
+    nb.metadata["title"] = _title(nb) or nb_path.stem
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb_path.stem}})
+    html_path.write_text(_with_toc(body), encoding="utf-8")
+
+
+def _with_toc(body: str) -> str:
+    """Insert a table of contents of the page's h2 sections after its first h1."""
+    items = [f'<li><a href="#{anchor}">{re.sub(r"<[^>]+>", "", text).strip()}</a></li>'
+             for anchor, text in HEADING.findall(body)]
+    end = body.find("</h1>")
+    if not items or end < 0:
+        return body
+    toc = '<nav class="egov-toc"><strong>Contents</strong><ol>' + "".join(items) + "</ol></nav>"
+    return body[: end + 5] + toc + body[end + 5:]
 
 
 def build(corpus: str = "seeds", out: str | Path = "build", in_place: bool = False,
@@ -92,13 +113,18 @@ def build(corpus: str = "seeds", out: str | Path = "build", in_place: bool = Fal
     if corpus != "seeds" and not Path(corpus).exists():
         print(f"egov build: corpus path does not exist: {corpus}", file=sys.stderr)
         return 2
+    if not only:  # a fresh report: nothing left over from an earlier build of another corpus
+        for sub in GENERATED:
+            shutil.rmtree(out / sub, ignore_errors=True)
+        for old in out.glob("*.html"):
+            old.unlink()
     (out / "notebooks").mkdir(parents=True, exist_ok=True)
     params = {"corpus": corpus_arg, "out": str(out), "figures_dir": str(out / "figures")}
     pages: list[Page] = []
     todo = [nb for nb in notebooks(folder) if not only or any(nb.stem.startswith(o) for o in only)]
     for i, nb_path in enumerate(todo, start=1):
         source = nbformat.read(nb_path, as_version=4)
-        page = Page(nb_path.stem, _title(source) or nb_path.stem)
+        page = Page(nb_path.stem, _title(source) or nb_path.stem, summary=_summary(source))
         print(f"[{i}/{len(todo)}] {nb_path.name}", file=sys.stderr, flush=True)
         executed = out / "notebooks" / nb_path.name
         start = time.perf_counter()
@@ -115,7 +141,6 @@ def build(corpus: str = "seeds", out: str | Path = "build", in_place: bool = Fal
         if executed.exists():
             page.html = f"{nb_path.stem}.html"
             to_html(executed, out / page.html, show_code=show_code)
-        page.summary = _summary(source)
         pages.append(page)
     if in_place:
         _refresh_figures(out)
@@ -143,49 +168,84 @@ def _failure(name: str, err: Exception) -> str:
     return f"{name} failed{where}: {ename}: {evalue}".strip()
 
 
-def _corpus_paragraph(out: Path, corpus: str) -> str:
-    """One paragraph on the corpus, from the tables notebook 01 exported."""
+def _corpus_numbers(out: Path, corpus: str) -> str:
+    """The corpus in numbers, from the tables notebook 01 exported (HTML, data escaped)."""
     articles_csv, report_csv = out / "tables" / "articles.csv", out / "tables" / "load_report.csv"
     if not articles_csv.exists() or not report_csv.exists():
-        return "The corpus notebook did not export its tables, so the corpus cannot be summarised here."
-    articles = pd.read_csv(articles_csv, parse_dates=["date"])
+        return "<p>The corpus notebook did not export its tables, so the corpus cannot be summarised here.</p>"
+    articles = pd.read_csv(articles_csv, parse_dates=["date"], keep_default_na=False, na_values={"date": [""]})
     report = pd.read_csv(report_csv, keep_default_na=False)
-    name = "the sample corpus (five articles in seeds/)" if corpus == "seeds" else f"the corpus <code>{html.escape(Path(corpus).name)}</code>"
     files = report[report["status"] != "metadata"]
-    skipped = int((files["status"] == "skipped").sum())
     dated = articles["date"].dropna()
-    span = (f"dated from {dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}" if len(dated)
-            else "none of them dated")
-    undated = len(articles) - len(dated)
-    sources = articles["source"].fillna("").replace("", "unknown source").nunique()
-    parts = [f"Built from {name}: {len(articles):,} articles ({int(articles['n_words'].sum()):,} words) from "
-             f"{sources:,} source{'s' if sources != 1 else ''}, {span}"]
-    if undated and len(dated):
-        parts.append(f", {undated:,} without a date")
-    parts.append(f". {len(files):,} input files were read; {skipped:,} were skipped "
-                 f"(see <a href=\"tables/load_report.csv\">load_report.csv</a>).")
-    return "".join(parts)
+    sources = articles["source"].replace("", "unknown").nunique()
+    name = "the sample corpus (<code>seeds/</code>)" if corpus == "seeds" else f"<code>{html.escape(Path(corpus).name)}</code>"
+    span = f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}" if len(dated) else "no article is dated"
+    skipped = files[files["status"] == "skipped"]
+    reasons = skipped["reason"].str.split(":", n=1).str[0].str.split(" \\(", n=1).str[0].value_counts()
+    why = ", ".join(f"{n} {html.escape(r)}" for r, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
+    rows = [("Corpus", name), ("Articles", f"{len(articles):,}"), ("Words", f"{int(articles['n_words'].sum()):,}"),
+            ("Dates", span + (f" ({len(articles) - len(dated):,} undated)" if len(dated) and len(dated) < len(articles) else "")),
+            ("Sources", f"{sources:,}"),
+            ("Files read", f"{len(files):,}"),
+            ("Files skipped", f"{len(skipped):,}" + (f": {why}" if why else "") +
+             ' (<a href="tables/load_report.csv">load report</a>)')]
+    return "<table class=\"numbers\">" + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows) + "</table>"
+
+
+def _headlines(out: Path) -> str:
+    """The notebooks' headline findings, each with its key figure."""
+    items = []
+    for path in sorted((out / "headlines").glob("*.json")):
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        figure = entry.get("figure")
+        img = (f'<img src="figures/{html.escape(figure)}.png" alt="{html.escape(entry["text"])}">'
+               if figure and (out / "figures" / f"{figure}.png").exists() else "")
+        items.append(f'<div class="finding"><p>{html.escape(entry["text"])}</p>{img}</div>')
+    return "\n".join(items) or "<p>No notebook recorded a headline finding.</p>"
+
+
+def _tables_list(out: Path) -> str:
+    """Every exported table with a one-line description of its columns."""
+    with files("egov.data").joinpath("tables.csv").open(encoding="utf-8") as fh:
+        dictionary = pd.read_csv(fh, keep_default_na=False)
+    items = []
+    for path in sorted((out / "tables").glob("*.csv")):
+        rows = dictionary[dictionary["table"] == path.stem]
+        about = rows.loc[rows["column"] == "", "description"]
+        cols = rows[rows["column"] != ""]
+        columns = "; ".join(f"<code>{html.escape(c)}</code>: {html.escape(d)}" for c, d in zip(cols["column"], cols["description"]))
+        items.append(f'<li><a href="tables/{html.escape(path.name)}">{html.escape(path.name)}</a>'
+                     f'{" — " + html.escape(about.iloc[0]) if len(about) else ""}<br><span>{columns}</span></li>')
+    return "<ul>" + "".join(items) + "</ul>"
 
 
 def write_index(out: Path, corpus: str, pages: list[Page]) -> Path:
-    """Write index.html: the corpus in one paragraph and a line per notebook page."""
+    """Write index.html: the corpus in numbers, headline findings, notebook pages and tables."""
     items = []
     for page in pages:
         title = html.escape(page.title)
-        summary = html.escape(getattr(page, "summary", ""))
+        summary = html.escape(page.summary)
         link = f'<a href="{html.escape(page.html)}">{title}</a>' if page.html else title
         error = f' <strong class="error">Failed: {html.escape(page.error)}</strong>' if page.error else ""
         items.append(f"<li>{link}<br><span>{summary}</span>{error}</li>")
     body = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>egov report</title>
+<html lang="en"><head><meta charset="utf-8"><title>News coverage of Chinese e-government: report</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{{font-family:system-ui,sans-serif;max-width:50em;margin:2em auto;padding:0 1em;line-height:1.5;color:#222}}
-li{{margin-bottom:1em}} span{{color:#555}} .error{{color:#D55E00}}</style></head>
+<style>body{{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:54em;margin:2em auto;padding:0 1em;line-height:1.5;color:#222}}
+li{{margin-bottom:0.8em}} span{{color:#555;font-size:0.9em}} .error{{color:#D55E00}} a{{color:#0072B2}}
+table.numbers th{{text-align:left;padding-right:1.5em;font-weight:600}} table.numbers td,table.numbers th{{padding:2px 0;vertical-align:top}}
+.finding{{border-top:1px solid #ddd;padding-top:0.8em;margin-bottom:1.5em}} .finding p{{font-size:1.05em}} .finding img{{max-width:100%;height:auto}}</style></head>
 <body><h1>News coverage of Chinese e-government</h1>
-<p>{_corpus_paragraph(out, corpus)}</p>
+<h2>The corpus in numbers</h2>
+{_corpus_numbers(out, corpus)}
+<h2>Headline findings</h2>
+{_headlines(out)}
 <h2>Notebooks</h2><ol>
 {chr(10).join(items)}
-</ol></body></html>
+</ol>
+<h2>Tables</h2>
+{_tables_list(out)}
+</body></html>
 """
     path = out / "index.html"
     path.write_text(body, encoding="utf-8")

@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 
 from egov.corpus import cleaning_audit, load_report
-from egov.report import plural
+from egov.report import escape, plural
 
 
 def summary(docs: pd.DataFrame) -> pd.DataFrame:
@@ -44,7 +44,7 @@ def problem_files(docs: pd.DataFrame) -> pd.DataFrame:
 def describe(docs: pd.DataFrame) -> str:
     """A Markdown paragraph: what was loaded, from where, the date span and what was left out."""
     s = summary(docs).iloc[0]
-    where = "the sample corpus (`seeds/`)" if s.location == "seeds" else f"`{s.location}`"
+    where = "the sample corpus (`seeds/`)" if s.location == "seeds" else f"<code>{escape(s.location)}</code>"
     text = (f"Loaded **{plural(int(s.n_articles), 'article')}** ({int(s.n_words):,} words after cleaning) "
             f"from {where}: {plural(int(s.n_files), 'file')} read, {int(s.n_skipped):,} skipped, "
             f"{int(s.n_warned):,} loaded with a warning. ")
@@ -156,7 +156,7 @@ def source_sentence(docs: pd.DataFrame) -> str:
     if top.n_articles == 1:
         text = f"{plural(len(table), 'source')} in all, one article each."
     else:
-        text = f"{plural(len(table), 'source')} in all; the largest, {top.source}, has {plural(int(top.n_articles), 'article')} ({share:.0%})."
+        text = f"{plural(len(table), 'source')} in all; the largest, {escape(top.source)}, has {plural(int(top.n_articles), 'article')} ({share:.0%})."
     if (table["source"] == "unknown").any():
         n = int(table.loc[table["source"] == "unknown", "n_articles"].iloc[0])
         text += f" {plural(n, 'article')} name no outlet in metadata or in their text."
@@ -171,3 +171,13 @@ def cleaning_sentence(docs: pd.DataFrame) -> str:
     return (f"Cleaning removed {plural(len(audit), 'line or fragment', 'lines or fragments')} from "
             f"{plural(audit['doc_id'].nunique(), 'article')} of {len(docs):,}, by {plural(audit['rule'].nunique(), 'rule')}; "
             "the full audit is exported as `tables/cleaning.csv`.")
+
+
+def headline(docs: pd.DataFrame) -> str:
+    """The corpus in one plain-text sentence, for the report's front page."""
+    s = summary(docs).iloc[0]
+    text = f"{plural(int(s.n_articles), 'article')} ({int(s.n_words):,} words) from {plural(int(s.n_sources), 'named source')}"
+    text += f", published {s['first']:%Y-%m-%d} to {s['last']:%Y-%m-%d}" if s.n_dated else ", none of them dated"
+    if s.n_undated and s.n_dated:
+        text += f" ({int(s.n_undated):,} undated)"
+    return text + f"; {plural(int(s.n_skipped), 'input file')} skipped."

@@ -19,7 +19,7 @@ def collocations(docs: pd.DataFrame, *, min_count: int = 3, measure: str = "llr"
     """Adjacent word pairs that occur together more than chance, ranked by `measure`.
 
     Pairs are adjacent tokens within an article, neither a stopword, seen >= min_count
-    times. llr: signed log-likelihood G2 of the pair's 2x2 table (Dunning 1993); pmi:
+    times (pairs run across sentence ends). llr: signed log-likelihood G2 of the pair's 2x2 table (Dunning 1993); pmi:
     log2(O11 * N / (R1 * C1)) (Church & Hanks 1990), which favours rare pairs. N counts
     all adjacent pairs, stopwords included. Returns bigram, term1, term2, count,
     count_term1, count_term2, llr, pmi, measure, score; sorted by score (descending), bigram.

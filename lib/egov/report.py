@@ -1,14 +1,21 @@
 """Reporting helpers for the notebooks: prose from data, tables for readers, CSV exports."""
 from __future__ import annotations
 
+import html
+import json
 from pathlib import Path
 
 import pandas as pd
 from IPython.display import Markdown
 
 
+def escape(value: object) -> object:
+    """Article text is data: strings are HTML-escaped before they enter Markdown; other values pass."""
+    return html.escape(value, quote=False) if isinstance(value, str) else value
+
+
 def say(template: str, row: pd.DataFrame | pd.Series | dict | None = None, **values) -> Markdown:
-    """Render a Markdown sentence whose numbers come from data.
+    """Render a Markdown sentence whose numbers come from data; string values are HTML-escaped.
 
     `row` is a one-row frame, a Series or a dict; keyword values are added to it.
     Example: say("{n} articles, {first:%Y-%m-%d} to {last:%Y-%m-%d}", n=5, first=d0, last=d1)
@@ -23,11 +30,14 @@ def say(template: str, row: pd.DataFrame | pd.Series | dict | None = None, **val
     elif row is not None:
         fields.update(row)
     fields.update(values)
-    return Markdown(template.format(**fields))
+    return Markdown(template.format(**{k: escape(v) for k, v in fields.items()}))
 
 
 def md(text: str) -> Markdown:
-    """Show Markdown made by a library function (no template filling). Example: md(overview.supports(docs))"""
+    """Show Markdown made by a library function, which must have passed its data through `escape`.
+
+    Example: md(overview.supports(docs))
+    """
     return Markdown(text)
 
 
@@ -46,6 +56,19 @@ def export(table: pd.DataFrame, name: str, out: str | Path | None) -> None:
     path = Path(out) / "tables" / f"{name}.csv"
     path.parent.mkdir(parents=True, exist_ok=True)
     table.to_csv(path, index=False, encoding="utf-8", lineterminator="\n", float_format="%.6g")
+
+
+def headline(name: str, text: str, figure: str | None, out: str | Path | None) -> None:
+    """Record a notebook's headline finding for the report's front page (`<out>/headlines/<name>.json`).
+
+    `text` is plain text made from data; `figure` the stem of a saved figure, shown beside it.
+    Example: headline("01_corpus", overview.headline(docs), "01_corpus__per_year", out)
+    """
+    if out is None:
+        return
+    path = Path(out) / "headlines" / f"{name}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"text": text, "figure": figure}, ensure_ascii=False, sort_keys=True), encoding="utf-8")
 
 
 def show(table: pd.DataFrame, n: int | None = 10, digits: int = 2, empty: str = "No rows.") -> pd.DataFrame | Markdown:

@@ -6,7 +6,7 @@ tokens without a letter (numbers such as "2016", "40") are dropped; lemmas come 
 simplemma (offline, English); stopwords from `data/stopwords_en.txt` (editable).
 N-grams join adjacent tokens of the full stream and skip any n-gram containing a
 stopword, so "Ministry of Industry and Information Technology" gives "information
-technology" but not "industry information".
+technology" but not "industry information". N-grams do run across sentence ends.
 
 Keyness, collocations, KWIC and concepts live in `keyness.py`, `phrases.py` and
 `concepts.py`; they are reachable from here too (`terms.keyness`, `terms.kwic`, ...).
@@ -118,7 +118,7 @@ def _encode(texts, lemmas: bool, numbers: bool):
     info = [_type_info(t, lemmas) for t in types]
     type_term = [term for term, _, _ in info]
     term_codes, terms = pd.factorize(np.asarray(type_term, dtype=object), sort=False)
-    type_keep = np.fromiter(((w or numbers) and bool(term) for _, (term, w, _) in zip(type_term, info)),
+    type_keep = np.fromiter(((is_word or numbers) and bool(term) for term, is_word, _ in info),
                             dtype=bool, count=len(info))
     type_stop = np.fromiter((s for _, _, s in info), dtype=bool, count=len(info))
     doc_index = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)

@@ -45,7 +45,8 @@ def top_terms_sentence(docs: pd.DataFrame, counts: pd.DataFrame) -> str:
             f"The most frequent, **{first.term}**, occurs {first['count']:,} times "
             f"({first.per_1k:.1f} per 1,000 words) in {first.n_articles:,} of {plural(n_docs, 'article')}. ")
     if n_docs > 1:
-        text += (f"{len(in_all)} of the top 10 occur in every article ({', '.join(in_all)})." if in_all
+        text += (f"{len(in_all)} of the top 10 occur{'s' if len(in_all) == 1 else ''} in every article "
+                 f"({', '.join(in_all)})." if in_all
                  else "None of the top 10 occurs in every article.")
     return text
 
@@ -131,7 +132,7 @@ def concept_figure(docs: pd.DataFrame, concepts: pd.DataFrame):
         counts = concepts.pivot_table(index="doc_id", columns="concept", values="count", aggfunc="sum")
         ylabel = "Article (date, doc_id prefix)"
     else:
-        year = order.set_index("doc_id")["date"].dt.year.astype("Int64").astype(str).replace("<NA>", "undated")
+        year = order.set_index("doc_id")["date"].dt.year.map(lambda y: "undated" if pd.isna(y) else str(int(y)))
         sub = concepts.assign(group=concepts["doc_id"].map(year))
         words = order.assign(group=order["doc_id"].map(year)).groupby("group")["n_words"].sum()
         counts = sub.pivot_table(index="group", columns="concept", values="count", aggfunc="sum")
@@ -150,7 +151,7 @@ def concept_figure(docs: pd.DataFrame, concepts: pd.DataFrame):
     ax.set_xticks(range(len(used)), used, rotation=35, ha="right")
     ax.set_yticks(range(len(rows)), labels)
     if len(rows) * len(used) <= 400:
-        peak = float(grid.to_numpy().max()) or 1.0
+        peak = float(grid.to_numpy().max(initial=0.0)) or 1.0
         for (i, j), value in np.ndenumerate(counts.to_numpy()):
             if value:
                 ax.text(j, i, f"{int(value)}", ha="center", va="center", fontsize=8,
@@ -180,6 +181,8 @@ def keyness_sentence(docs: pd.DataFrame, per_group: pd.DataFrame, what: str = "a
 def period_sentence(docs: pd.DataFrame, per_period: pd.DataFrame) -> str:
     """What the period comparison adds, given how many articles each year holds."""
     years = docs["date"].dropna().dt.year
+    if years.empty:
+        return "No article has a date, so there are no periods to compare; period keyness is left empty."
     if years.nunique() < 2:
         return (f"The dated articles fall in {plural(int(years.nunique()), 'year')}, so there is no period to "
                 "compare with another; period keyness is left empty.")
@@ -286,7 +289,8 @@ def evidence(docs: pd.DataFrame, counts: pd.DataFrame, concepts: pd.DataFrame, p
     shared = shared[shared == n].index.tolist()
     if n > 1:
         top_shared = top_terms(docs, uni[uni["term"].isin(shared)], n=5)["term"].tolist()
-        lines.append(f"A common vocabulary: {plural(len(shared), 'lemma')} occur in all {n:,} articles"
+        lines.append(f"A common vocabulary: {plural(len(shared), 'lemma')} occur{'s' if len(shared) == 1 else ''} "
+                     f"in all {n:,} articles"
                      + (f" (most frequent: {', '.join(top_shared)})." if top_shared else "."))
     totals = concept_totals(docs, concepts)
     any_concept = concepts[concepts["count"] > 0]["doc_id"].nunique()
@@ -299,8 +303,9 @@ def evidence(docs: pd.DataFrame, counts: pd.DataFrame, concepts: pd.DataFrame, p
         best = per_article[per_article["g2"] > 0].groupby("target", sort=False).head(3)
         alone = int((best["count_reference"] == 0).sum())
         lines.append(f"Distinctive words: {sig['target'].nunique():,} of {plural(n, 'article')} have keywords at "
-                     f"p < 0.001; {alone} of the {len(best)} strongest (top 3 per article) occur in no other "
-                     "article, so they mark what one text is about rather than a theme shared across articles.")
+                     f"p < 0.001; {alone:,} of the {len(best):,} strongest (top 3 per article) occur in no other "
+                     "article" + (", so they mark what one text is about rather than a theme shared across articles."
+                                  if alone else ": every article's top keywords are shared with other articles."))
     over = vs_english[(vs_english["g2"] > 0) & (vs_english["p_value"] < 0.001)]
     if len(over):
         lines.append(f"Against general English the corpus over-uses {', '.join(over['term'].head(6))}: the register "

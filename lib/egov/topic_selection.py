@@ -26,7 +26,15 @@ SUBSAMPLE = 0.8  # share of passages in each subsample fit
 MAX_PASSAGES = 2000  # the sweep and the baseline use a seeded sample of at most this many passages
 TOLERANCE = 0.05  # k whose stability is within this of the best count as stable (about its run-to-run noise)
 STABLE_ENOUGH = 0.6  # below this best stability the reasons warn that no k gives stable topics
-SWEEP_SETTINGS = {"nmf": {"max_iter": 200, "tol": 1e-3}, "lda": {"max_iter": 10}}  # lighter than final fits
+SMALL = 500  # up to this many sweep passages: 10 runs and the final fit settings (cheap anyway)
+# above it: lighter fits for the sweep and the baseline (online LDA, looser NMF tolerance)
+SWEEP_SETTINGS = {"nmf": {"max_iter": 200, "tol": 1e-3},
+                  "lda": {"learning_method": "online", "max_iter": 5, "batch_size": 256}}
+
+
+def sweep_settings(n_passages: int, model: str) -> dict:
+    """Fit settings for the sweep and baseline: final settings up to SMALL passages, else SWEEP_SETTINGS."""
+    return {} if n_passages <= SMALL else dict(SWEEP_SETTINGS[model])
 
 
 def average_jaccard(a: Sequence[str], b: Sequence[str]) -> float:
@@ -71,7 +79,8 @@ def sweep_k(
     run); coherence = mean NPMI of the top n_terms over all fits. k larger than the
     smallest subsample or the vocabulary is skipped; none left raises ValueError.
     Returns k, model, coherence, coherence_sd, stability, stability_min, n_runs, window,
-    n_sweep_passages, n_passages; sorted by k, model.
+    n_sweep_passages, n_passages, fits ("final" settings or "light" SWEEP_SETTINGS);
+    sorted by k, model.
     Example: sweep_k(pt, ks=range(2, 7), seeds=42)
     """
     pt = _as_terms(passages)
@@ -79,7 +88,7 @@ def sweep_k(
     rows = sample_rows(n, max_passages, seed)
     sp = pt.subset(rows)
     if n_runs is None:
-        n_runs = N_RUNS_SMALL if len(rows) <= 500 else N_RUNS_LARGE
+        n_runs = N_RUNS_SMALL if len(rows) <= SMALL else N_RUNS_LARGE
     n_sub = int(np.floor(SUBSAMPLE * len(rows)))
     vocab_in_sample = int((sp.counts.getnnz(axis=0) > 0).sum())
     ks = sorted({int(k) for k in ks})
@@ -93,19 +102,21 @@ def sweep_k(
     out = []
     for model in models:
         for k in feasible:
-            ref = fit_topics(sp, k, model, seed, **SWEEP_SETTINGS[model])
+            settings = sweep_settings(len(rows), model)
+            ref = fit_topics(sp, k, model, seed, **settings)
             fits = [ref]
             agreements = []
             for r in range(1, n_runs + 1):
                 sub = np.sort(np.random.default_rng(seed + r).choice(len(rows), size=n_sub, replace=False))
-                run = fit_topics(sp.subset(sub), k, model, seed + r, **SWEEP_SETTINGS[model])
+                run = fit_topics(sp.subset(sub), k, model, seed + r, **settings)
                 fits.append(run)
                 agreements.append(ranking_agreement(ref.top_terms(n_terms), run.top_terms(n_terms)))
             coh = [index.npmi([t for t in f.top_terms(n_terms) if len(t) > 1]).coherence.mean() for f in fits]
             out.append((k, model, float(np.mean(coh)), float(np.std(coh)), float(np.mean(agreements)) if agreements
-                        else np.nan, float(np.min(agreements)) if agreements else np.nan, n_runs, window, len(rows), n))
+                        else np.nan, float(np.min(agreements)) if agreements else np.nan, n_runs, window, len(rows), n,
+                        "final" if not settings else "light"))
     cols = ["k", "model", "coherence", "coherence_sd", "stability", "stability_min", "n_runs", "window",
-            "n_sweep_passages", "n_passages"]
+            "n_sweep_passages", "n_passages", "fits"]
     return pd.DataFrame(out, columns=cols).sort_values(["k", "model"], ignore_index=True)
 
 
@@ -219,7 +230,8 @@ def baseline_coherence(
 ) -> pd.DataFrame:
     """Coherence of k topics on the passages vs on the same passages with words shuffled.
 
-    Same (sampled) passages, models and settings on both; coherence over each model's own texts.
+    Same (sampled) passages, models and settings (sweep_settings) on both; coherence over
+    each model's own texts.
     Returns model, corpus ("passages" or "shuffled"), k, coherence (mean over topics),
     coherence_min, coherence_max, n_passages. Example: baseline_coherence(pt, 4, seed=42)
     """
@@ -228,7 +240,7 @@ def baseline_coherence(
     out = []
     for corpus, data in (("passages", sp), ("shuffled", shuffled_baseline(sp, seed))):
         for model in models:
-            s = topic_summary(fit_topics(data, k, model, seed), window=window)
+            s = topic_summary(fit_topics(data, k, model, seed, **sweep_settings(len(data.tokens), model)), window=window)
             out.append((model, corpus, k, s["coherence"].mean(), s["coherence"].min(), s["coherence"].max(),
                         data.counts.shape[0]))
     cols = ["model", "corpus", "k", "coherence", "coherence_min", "coherence_max", "n_passages"]
