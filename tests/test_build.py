@@ -15,7 +15,8 @@ def test_build_on_a_folder_with_bad_files(mixed_dir, tmp_path):
     assert build(str(mixed_dir), out, only=["01"]) == 0
     index = (out / "index.html").read_text(encoding="utf-8")
     assert '<a href="01_corpus.html">' in index
-    assert "2 articles" in index and "2 were skipped" in index
+    assert "<th>Articles</th><td>2</td>" in index
+    assert "<th>Files skipped</th><td>2: 1 binary, 1 empty file" in index
     page = (out / "01_corpus.html").read_text(encoding="utf-8")
     assert "data:image/png;base64" in page  # figures embedded: the page stands alone
     report = pd.read_csv(out / "tables" / "load_report.csv", keep_default_na=False)

@@ -8,5 +8,6 @@ The library behind the notebooks: load and clean a corpus (`corpus`), count term
 __version__ = "0.1.0"
 
 from egov.corpus import cleaning_audit, load_corpus, load_report  # noqa: E402
+from egov.phrases import kwic  # noqa: E402
 
-__all__ = ["load_corpus", "load_report", "cleaning_audit"]
+__all__ = ["load_corpus", "load_report", "cleaning_audit", "kwic"]

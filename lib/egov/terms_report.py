@@ -317,3 +317,14 @@ def evidence(docs: pd.DataFrame, counts: pd.DataFrame, concepts: pd.DataFrame, p
         lines.append("Shares across articles are descriptive; differences between groups need the intervals of "
                      "notebook 04 before they are read as trends.")
     return "\n".join(f"- {line}" for line in lines)
+
+
+def headline(docs: pd.DataFrame, concepts: pd.DataFrame) -> str:
+    """The concept finding in one plain-text sentence, for the report's front page."""
+    totals = concept_totals(docs, concepts)
+    used = totals[totals["count"] > 0]
+    if used.empty:
+        return f"None of the {len(totals)} listed e-government concepts occurs in these articles."
+    top = used.iloc[0]
+    return (f"{top.concept} is the most used of {len(used)} concepts found: {top['count']:,} mentions "
+            f"in {top.n_articles:,} of {plural(len(docs), 'article')}.")

@@ -1,0 +1,670 @@
+"""Timeline: periods, coverage per period, concept and topic trends with bootstrap intervals.
+
+Articles are grouped into periods (year, half-year, quarter, or policy eras with start
+dates). An article is placed only when its whole date range lies in one period: a date
+known only to the year cannot go into a half-year, so it is left out and counted, like
+undated articles.
+
+A period's rate is a ratio estimate: all matches of a concept in the period's articles
+divided by all their words, times 1,000 (long articles weigh more). Its interval comes
+from a bootstrap over articles (Efron & Tibshirani 1993): the period's articles are
+resampled with replacement `n_boot` times and the 2.5th and 97.5th percentiles of the
+recomputed rate are taken. Each period has its own random stream, seeded from `seed` and
+the period's label, so adding articles to one period does not move another's interval.
+A period with one article has no interval (ci_low = ci_high = the estimate, note says so).
+Vocabulary shift: Jensen-Shannon divergence (Lin 1991, base 2, 0-1) between consecutive
+periods' term distributions; emerging and fading terms: Log Ratio (Hardie 2014) between the
+first and second half of the dated articles. Dates are publication dates; a change that
+follows a policy milestone co-occurs with it in time and says nothing about cause.
+"""
+from __future__ import annotations
+
+import zlib
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+
+from egov.keyness import g2_log_ratio
+from egov.report import plural
+
+__all__ = ["PERIODS", "load_milestones", "default_eras", "assign_periods", "period_table", "dating_summary",
+           "coverage", "concept_trends", "topic_share_by_period", "jensen_shannon", "emerging_terms",
+           "first_appearance", "period_sentence", "trend_sentence", "findings", "limits"]
+
+PERIODS = ("year", "half", "quarter", "era")
+N_BOOT = 2000
+LEVEL = 0.95
+_CELLS = 4_000_000  # resample-by-article cells per bootstrap block (memory bound)
+ONE_ARTICLE = "one article: no interval"
+TREND_COLUMNS = ["period", "concept", "n_docs", "per_1k", "ci_low", "ci_high", "count", "n_docs_with",
+                 "n_words", "period_start", "period_end", "note"]
+TOPIC_COLUMNS = ["model", "period", "topic", "share", "ci_low", "ci_high", "n_docs", "n_words",
+                 "period_start", "period_end", "note"]
+
+
+def load_milestones() -> pd.DataFrame:
+    """Policy milestones shipped in `egov/data/milestones.csv`, oldest first.
+
+    Returns date (datetime64; the 1st for a month-precision date), date_precision, label,
+    short_label, source, url, note. Example: load_milestones()[["date", "short_label"]]
+    """
+    with resources.files("egov").joinpath("data/milestones.csv").open(encoding="utf-8") as handle:
+        table = pd.read_csv(handle, dtype=str, keep_default_na=False)
+    table["date"] = pd.to_datetime(table["date"], format="mixed")
+    return table.sort_values("date", kind="stable", ignore_index=True)
+
+
+def default_eras(milestones: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Policy eras opened by each milestone, plus the era before the first one.
+
+    Returns era, start (datetime64; NaT for the first, open-ended era).
+    Example: assign_periods(docs, "era", default_eras())
+    """
+    ms = load_milestones() if milestones is None else milestones
+    first = f"before {ms['short_label'].iloc[0]}"
+    names = [first] + [f"{d:%Y-%m} {s}" for d, s in zip(ms["date"], ms["short_label"])]
+    return pd.DataFrame({"era": names, "start": [pd.NaT] + list(ms["date"])})
+
+
+def _eras(eras) -> pd.DataFrame:
+    """Validate eras given as a frame (era, start) or a dict {era: start}; sorted by start."""
+    if eras is None:
+        return default_eras()
+    table = (pd.DataFrame({"era": list(eras), "start": list(eras.values())}) if isinstance(eras, dict)
+             else pd.DataFrame(eras))
+    for col in ("era", "start"):
+        if col not in table.columns:
+            raise ValueError(f"eras has no '{col}' column")
+    if table.empty:
+        raise ValueError("eras is empty")
+    table = table.assign(era=table["era"].astype(str), start=pd.to_datetime(table["start"]))
+    if table["era"].duplicated().any():
+        raise ValueError("era names must be unique")
+    table = table.sort_values("start", na_position="first", kind="stable", ignore_index=True)
+    if table["start"].iloc[1:].isna().any() or table["start"].dropna().duplicated().any():
+        raise ValueError("era starts must be distinct dates (only the first may be empty)")
+    return table
+
+
+def _check(docs: pd.DataFrame, period: str) -> None:
+    if not isinstance(docs, pd.DataFrame):
+        raise ValueError(f"docs must be a DataFrame, got {type(docs).__name__}")
+    for col in ("doc_id", "date"):
+        if col not in docs.columns:
+            raise ValueError(f"docs has no '{col}' column")
+    if len(docs) == 0:
+        raise ValueError("empty corpus: docs has no rows")
+    if period not in PERIODS:
+        raise ValueError(f"period must be one of {', '.join(PERIODS)}; got {period!r}")
+
+
+def _date_range(docs: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """First and last day each article's date may mean (a year-precision date: Jan 1 to Dec 31)."""
+    date = pd.to_datetime(docs["date"])
+    precision = (docs["date_precision"].fillna("").astype(str) if "date_precision" in docs.columns
+                 else pd.Series("day", index=docs.index))
+    lo = date.copy()
+    hi = date.copy()
+    month, year = precision.eq("month"), precision.eq("year")
+    lo[month], hi[month] = date[month].dt.to_period("M").dt.start_time, date[month].dt.to_period("M").dt.end_time.dt.normalize()
+    lo[year], hi[year] = date[year].dt.to_period("Y").dt.start_time, date[year].dt.to_period("Y").dt.end_time.dt.normalize()
+    return lo, hi
+
+
+def _calendar_index(dates: pd.Series, period: str) -> pd.Series:
+    """Integer period index of dates: year, year*2+half, year*4+quarter."""
+    y = dates.dt.year
+    if period == "year":
+        return y
+    if period == "half":
+        return y * 2 + (dates.dt.month > 6).astype("Int64")
+    return y * 4 + (dates.dt.month - 1) // 3
+
+
+def _calendar_label(index: int, period: str) -> str:
+    if period == "year":
+        return str(index)
+    if period == "half":
+        return f"{index // 2}-H{index % 2 + 1}"
+    return f"{index // 4}-Q{index % 4 + 1}"
+
+
+def _calendar_bounds(index: int, period: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    if period == "year":
+        return pd.Timestamp(index, 1, 1), pd.Timestamp(index, 12, 31)
+    months = 6 if period == "half" else 3
+    parts = 2 if period == "half" else 4
+    year, part = divmod(index, parts)
+    start = pd.Timestamp(year, part * months + 1, 1)
+    return start, (start + pd.DateOffset(months=months) - pd.Timedelta(days=1))
+
+
+def _assign(docs: pd.DataFrame, period: str, eras) -> tuple[pd.Series, pd.Series, pd.DataFrame]:
+    """(labels with NA, reason per article, period table of the whole span)."""
+    _check(docs, period)
+    lo, hi = _date_range(docs)
+    reason = pd.Series("", index=docs.index, dtype=object)
+    reason[lo.isna()] = "undated"
+    labels = pd.Series(pd.NA, index=docs.index, dtype="string")
+    if period == "era":
+        table = _eras(eras)
+        starts = table["start"].fillna(pd.Timestamp.min).to_numpy()
+        a = np.searchsorted(starts, lo.fillna(pd.Timestamp.min).to_numpy(), side="right") - 1
+        b = np.searchsorted(starts, hi.fillna(pd.Timestamp.min).to_numpy(), side="right") - 1
+        ok = lo.notna().to_numpy() & (a == b) & (a >= 0)
+        reason[lo.notna().to_numpy() & (a < 0)] = "before the first era"
+        reason[lo.notna().to_numpy() & (a >= 0) & (a != b)] = "date too coarse for this period"
+        labels[ok] = table["era"].to_numpy()[a[ok]]
+        ends = list(table["start"].iloc[1:] - pd.Timedelta(days=1)) + [hi.max() if hi.notna().any() else pd.NaT]
+        first = lo.min() if lo.notna().any() else pd.NaT
+        starts = [first if pd.isna(s) else s for s in table["start"]]
+        ptable = pd.DataFrame({"period": table["era"], "period_start": starts, "period_end": ends})
+        used = np.flatnonzero(np.isin(np.arange(len(table)), a[ok]))
+        ptable = ptable.iloc[used.min():used.max() + 1] if len(used) else ptable.iloc[0:0]
+    else:
+        a, b = _calendar_index(lo, period), _calendar_index(hi, period)
+        ok = (lo.notna() & (a == b)).fillna(False).to_numpy(dtype=bool)
+        reason[lo.notna().to_numpy() & ~ok] = "date too coarse for this period"
+        labels[ok] = [_calendar_label(int(i), period) for i in a[ok]]
+        span = range(int(a[ok].min()), int(a[ok].max()) + 1) if ok.any() else range(0)
+        rows = [(_calendar_label(i, period), *_calendar_bounds(i, period)) for i in span]
+        ptable = pd.DataFrame(rows, columns=["period", "period_start", "period_end"])
+    ptable = ptable.astype({"period": "str"}).reset_index(drop=True)
+    ptable["period_start"] = pd.to_datetime(ptable["period_start"])
+    ptable["period_end"] = pd.to_datetime(ptable["period_end"])
+    return labels.rename("period"), reason.rename("reason"), ptable
+
+
+def assign_periods(docs: pd.DataFrame, period: str = "year", eras=None) -> pd.Series:
+    """The period of each article ("2016", "2016-H2", "2016-Q3" or an era name); NA when not placed.
+
+    An article is not placed when undated, when its date is too coarse for the period (a
+    year-only date in a half-year split) or when it falls before the first era.
+    `eras`: frame (era, start) or dict {era: start}; default `default_eras()`.
+    Example: docs.assign(period=assign_periods(docs, "half"))
+    """
+    return _assign(docs, period, eras)[0]
+
+
+def period_table(docs: pd.DataFrame, period: str = "year", eras=None) -> pd.DataFrame:
+    """Every period from the first to the last placed article, empty ones included.
+
+    Returns period, period_start, period_end (datetime64). Example: period_table(docs, "quarter")
+    """
+    return _assign(docs, period, eras)[2]
+
+
+def dating_summary(docs: pd.DataFrame, period: str = "year", eras=None) -> pd.DataFrame:
+    """One row: period, n_articles, n_dated, n_undated, n_unplaced, n_placed, n_periods (with articles),
+    n_span (periods from first to last, empty included), n_single, first_period, last_period, reason.
+
+    `reason` is "" when a timeline can be drawn, else the sentence saying why not.
+    Example: dating_summary(docs).n_undated[0]
+    """
+    labels, why, ptable = _assign(docs, period, eras)
+    sizes = labels.value_counts()
+    n_placed, n_undated = int(labels.notna().sum()), int((why == "undated").sum())
+    n_periods = len(sizes)
+    if n_placed == 0:
+        reason = ("No article has a date, so nothing can be placed in time." if n_undated == len(docs)
+                  else f"No article's date is precise enough for {_PERIOD_WORDS[period]}s.")
+    else:
+        reason = ""
+    order = ptable[ptable["period"].isin(sizes.index)]["period"]
+    return pd.DataFrame([{
+        "period": period, "n_articles": len(docs), "n_dated": len(docs) - n_undated, "n_undated": n_undated,
+        "n_unplaced": len(docs) - n_undated - n_placed, "n_placed": n_placed, "n_periods": n_periods,
+        "n_span": len(ptable), "n_single": int((sizes == 1).sum()),
+        "first_period": order.iloc[0] if len(order) else "", "last_period": order.iloc[-1] if len(order) else "",
+        "reason": reason,
+    }])
+
+
+_PERIOD_WORDS = {"year": "year", "half": "half-year", "quarter": "quarter", "era": "policy era"}
+
+
+def coverage(docs: pd.DataFrame, period: str = "year", eras=None) -> pd.DataFrame:
+    """Articles and words per period, empty periods included (as 0) between the first and last.
+
+    Returns period, n_docs, n_words, n_sources, period_start, period_end, note ("one article",
+    "no article" or ""). Example: coverage(docs, "year")
+    """
+    labels, _, ptable = _assign(docs, period, eras)
+    placed = docs.assign(period=labels).dropna(subset=["period"])
+    words = placed["n_words"] if "n_words" in placed.columns else placed["text"].fillna("").str.split().str.len()
+    source = placed["source"].replace("", pd.NA) if "source" in placed.columns else pd.Series(pd.NA, index=placed.index)
+    grouped = pd.DataFrame({"period": placed["period"].astype(str), "words": words, "source": source}).groupby("period").agg(
+        n_docs=("words", "size"), n_words=("words", "sum"), n_sources=("source", "nunique"))
+    out = ptable.merge(grouped, left_on="period", right_index=True, how="left")
+    out[["n_docs", "n_words", "n_sources"]] = out[["n_docs", "n_words", "n_sources"]].fillna(0).astype("int64")
+    out["note"] = np.select([out["n_docs"] == 0, out["n_docs"] == 1], ["no article", "one article"], "")
+    return out[["period", "n_docs", "n_words", "n_sources", "period_start", "period_end", "note"]]
+
+
+def _bootstrap_ratio(codes: np.ndarray, labels: list[str], numer: np.ndarray, denom: np.ndarray,
+                     n_boot: int, seed: int, level: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Ratio sum(numer)/sum(denom) per period (rows) and item (columns) with percentile intervals.
+
+    codes: period position of each article; numer: articles x items; denom: articles.
+    Articles are resampled with replacement within each period; each resample is a vector of
+    draw counts (blocks x articles) multiplied into numer and denom, so the cost is
+    n_boot x articles x items flops with no Python loop over resamples or items.
+    """
+    n_items = numer.shape[1]
+    est = np.full((len(labels), n_items), np.nan)
+    lo, hi = est.copy(), est.copy()
+    alpha = (1.0 - level) / 2.0
+    for p, label in enumerate(labels):
+        rows = np.flatnonzero(codes == p)
+        n = len(rows)
+        x, w = numer[rows], denom[rows]
+        total = w.sum()
+        if n == 0 or total <= 0:
+            continue
+        est[p] = x.sum(axis=0) / total
+        if n == 1 or n_boot < 1:
+            lo[p], hi[p] = est[p], est[p]
+            continue
+        rng = np.random.default_rng([int(seed), zlib.crc32(str(label).encode("utf-8"))])
+        ratios = np.empty((n_boot, n_items))
+        block = max(1, min(n_boot, _CELLS // n))
+        for start in range(0, n_boot, block):
+            b = min(block, n_boot - start)
+            draws = rng.integers(0, n, size=(b, n))
+            weights = np.bincount((np.arange(b)[:, None] * n + draws).ravel(), minlength=b * n).reshape(b, n)
+            num, den = weights @ x, weights @ w
+            with np.errstate(invalid="ignore", divide="ignore"):
+                ratios[start:start + b] = num / den[:, None]
+        q = np.nanquantile(ratios, [alpha, 1.0 - alpha], axis=0)
+        # a percentile interval can miss the estimate when resamples are very skewed; widen to include it
+        lo[p], hi[p] = np.minimum(q[0], est[p]), np.maximum(q[1], est[p])
+    return est, lo, hi
+
+
+def _placed(docs: pd.DataFrame, period: str, eras) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Placed articles (doc_id, period, code, n_words) and the periods that hold any, in time order."""
+    labels, _, ptable = _assign(docs, period, eras)
+    words = (docs["n_words"] if "n_words" in docs.columns
+             else docs["text"].fillna("").astype(str).str.split().str.len())
+    placed = pd.DataFrame({"doc_id": docs["doc_id"].astype(str), "period": labels, "n_words": words.astype(float)})
+    placed = placed.dropna(subset=["period"])
+    used = ptable[ptable["period"].isin(set(placed["period"]))].reset_index(drop=True)
+    placed["code"] = placed["period"].map({p: i for i, p in enumerate(used["period"])}).astype(int)
+    return placed.reset_index(drop=True), used
+
+
+def concept_trends(docs: pd.DataFrame, concepts: pd.DataFrame, period: str = "year", eras=None,
+                   n_boot: int = N_BOOT, seed: int = 42, level: float = LEVEL) -> pd.DataFrame:
+    """Mentions per 1,000 words of each concept per period, with bootstrap intervals over articles.
+
+    `concepts` is `terms.count_concepts(docs)` (doc_id, concept, count). per_1k = the period's
+    matches / its words x 1000 (a ratio estimate). Returns period, concept, n_docs, per_1k,
+    ci_low, ci_high, count, n_docs_with (articles using it), n_words, period_start,
+    period_end, note; only periods with articles; sorted by period_start, concept.
+    Empty (attrs["reason"] says why) when no article can be placed.
+    Example: concept_trends(docs, terms.count_concepts(docs), "year", seed=42)
+    """
+    for col in ("doc_id", "concept", "count"):
+        if col not in concepts.columns:
+            raise ValueError(f"concepts has no '{col}' column")
+    placed, used = _placed(docs, period, eras)
+    names = sorted(concepts["concept"].astype(str).unique())
+    if placed.empty or not names:
+        out = pd.DataFrame({c: pd.Series(dtype=t) for c, t in _TREND_DTYPES.items()})
+        out.attrs["reason"] = dating_summary(docs, period, eras)["reason"].iloc[0] or "No concept to count."
+        return out
+    wide = (concepts.assign(doc_id=concepts["doc_id"].astype(str), concept=concepts["concept"].astype(str))
+            .pivot_table(index="doc_id", columns="concept", values="count", aggfunc="sum", fill_value=0)
+            .reindex(index=placed["doc_id"], columns=names, fill_value=0))
+    counts = wide.to_numpy(dtype=float)
+    est, lo, hi = _bootstrap_ratio(placed["code"].to_numpy(), list(used["period"]), counts,
+                                   placed["n_words"].to_numpy(), n_boot, seed, level)
+    out = _long(used, placed, names, "concept", est * 1000, lo * 1000, hi * 1000, "per_1k")
+    out["count"] = _per_period(placed, counts, len(used)).ravel().astype("int64")
+    out["n_docs_with"] = _per_period(placed, (counts > 0).astype(float), len(used)).ravel().astype("int64")
+    return out[TREND_COLUMNS]
+
+
+_TREND_DTYPES = {"period": "str", "concept": "str", "n_docs": "int64", "per_1k": "float64", "ci_low": "float64",
+                 "ci_high": "float64", "count": "int64", "n_docs_with": "int64", "n_words": "int64",
+                 "period_start": "datetime64[ns]", "period_end": "datetime64[ns]", "note": "str"}
+
+
+def _per_period(placed: pd.DataFrame, values: np.ndarray, n_periods: int) -> np.ndarray:
+    out = np.zeros((n_periods, values.shape[1]))
+    np.add.at(out, placed["code"].to_numpy(), values)
+    return out
+
+
+def _long(used, placed, items, item_col, est, lo, hi, value_col) -> pd.DataFrame:
+    """Periods x items arrays as a long frame with period sizes and notes."""
+    n_docs = np.bincount(placed["code"], minlength=len(used))
+    n_words = np.bincount(placed["code"], weights=placed["n_words"], minlength=len(used))
+    k = len(items)
+    out = pd.DataFrame({
+        "period": np.repeat(used["period"].to_numpy(), k),
+        item_col: np.tile(np.asarray(items, dtype=object), len(used)),
+        "n_docs": np.repeat(n_docs, k).astype("int64"),
+        value_col: est.ravel(), "ci_low": lo.ravel(), "ci_high": hi.ravel(),
+        "n_words": np.repeat(n_words, k).astype("int64"),
+        "period_start": np.repeat(used["period_start"].to_numpy(), k),
+        "period_end": np.repeat(used["period_end"].to_numpy(), k),
+    })
+    out["note"] = np.where(out["n_docs"] == 1, ONE_ARTICLE, "")
+    return out.astype({"period": "str", "note": "str"})
+
+
+def topic_share_by_period(docs: pd.DataFrame, doc_topics: pd.DataFrame, period: str = "year", eras=None,
+                          n_boot: int = N_BOOT, seed: int = 42, level: float = LEVEL) -> pd.DataFrame:
+    """Share of each topic in each period's words, with bootstrap intervals over articles.
+
+    `doc_topics`: model, doc_id, topic, share (topics.doc_topics). A period's share is its
+    articles' shares weighted by their words (a ratio estimate); articles without topic
+    shares are left out. Returns model, period, topic, share, ci_low, ci_high, n_docs,
+    n_words, period_start, period_end, note; sorted by model, period_start, topic.
+    Example: topic_share_by_period(docs, stage.doc_topics, "year", seed=42)
+    """
+    for col in ("model", "doc_id", "topic", "share"):
+        if col not in doc_topics.columns:
+            raise ValueError(f"doc_topics has no '{col}' column")
+    frames = []
+    for model, group in doc_topics.groupby("model", sort=True):
+        wide = group.assign(doc_id=group["doc_id"].astype(str)).pivot_table(
+            index="doc_id", columns="topic", values="share", aggfunc="sum")
+        placed, used = _placed(docs[docs["doc_id"].astype(str).isin(wide.index)], period, eras) \
+            if docs["doc_id"].astype(str).isin(wide.index).any() else (pd.DataFrame(), pd.DataFrame())
+        if placed.empty:
+            continue
+        shares = wide.reindex(index=placed["doc_id"]).to_numpy(dtype=float)
+        w = placed["n_words"].to_numpy()
+        est, lo, hi = _bootstrap_ratio(placed["code"].to_numpy(), list(used["period"]), shares * w[:, None], w,
+                                       n_boot, seed, level)
+        frames.append(_long(used, placed, list(wide.columns), "topic", est, lo, hi, "share").assign(model=model))
+    if not frames:
+        out = pd.DataFrame({c: pd.Series(dtype="float64" if c in ("share", "ci_low", "ci_high") else "object")
+                            for c in TOPIC_COLUMNS})
+        out.attrs["reason"] = (dating_summary(docs, period, eras)["reason"].iloc[0]
+                               or "No dated article has topic shares.")
+        return out
+    out = pd.concat(frames, ignore_index=True).astype({"topic": "int64", "model": "str"})
+    return out[TOPIC_COLUMNS]
+
+
+def _period_terms(docs: pd.DataFrame, counts: pd.DataFrame, period: str, eras):
+    """Term counts per period (periods x terms), the placed articles and the periods in order."""
+    for col in ("doc_id", "term", "count"):
+        if col not in counts.columns:
+            raise ValueError(f"counts has no '{col}' column")
+    placed, used = _placed(docs, period, eras)
+    c = counts.assign(doc_id=counts["doc_id"].astype(str)).merge(placed[["doc_id", "code"]], on="doc_id")
+    codes, vocab = pd.factorize(c["term"], sort=True)
+    matrix = np.zeros((len(used), len(vocab)))
+    np.add.at(matrix, (c["code"].to_numpy(), codes), c["count"].to_numpy(dtype=float))
+    return matrix, placed, used
+
+
+def _jsd(p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """Jensen-Shannon divergence in bits between rows of p and q (each row sums to 1)."""
+    m = (p + q) / 2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        kl_p = np.where(p > 0, p * np.log2(p / m), 0.0).sum(axis=-1)
+        kl_q = np.where(q > 0, q * np.log2(q / m), 0.0).sum(axis=-1)
+    return np.clip((kl_p + kl_q) / 2, 0.0, 1.0)
+
+
+def jensen_shannon(docs: pd.DataFrame, counts: pd.DataFrame, period: str = "year", eras=None,
+                   n_baseline: int = 200, seed: int = 42) -> pd.DataFrame:
+    """Jensen-Shannon divergence (bits, 0 = same distribution, 1 = no shared term) between
+    consecutive periods that hold articles (Lin 1991).
+
+    jsd_baseline: mean divergence of two samples of the same sizes drawn from the two periods'
+    pooled terms (multinomial, seeded): what sampling alone gives. It treats words as
+    independent, so it understates chance differences between few articles.
+    Returns period_from, period_to, jsd, jsd_baseline, n_docs_from, n_docs_to, n_terms_from,
+    n_terms_to, note. Example: jensen_shannon(docs, terms.count_terms(docs), "year")
+    """
+    cols = ["period_from", "period_to", "jsd", "jsd_baseline", "n_docs_from", "n_docs_to",
+            "n_terms_from", "n_terms_to", "note"]
+    matrix, placed, used = _period_terms(docs, counts, period, eras)
+    n_docs = np.bincount(placed["code"], minlength=len(used)) if len(used) else np.zeros(0, int)
+    sizes = matrix.sum(axis=1)
+    rows = []
+    rng = np.random.default_rng(seed)
+    for i in range(len(used) - 1):
+        a, b = matrix[i], matrix[i + 1]
+        if sizes[i] == 0 or sizes[i + 1] == 0:
+            continue
+        pooled = (a + b) / (sizes[i] + sizes[i + 1])
+        sa = rng.multinomial(int(sizes[i]), pooled, size=n_baseline) / sizes[i]
+        sb = rng.multinomial(int(sizes[i + 1]), pooled, size=n_baseline) / sizes[i + 1]
+        note = "one article each: two texts compared" if n_docs[i] == 1 and n_docs[i + 1] == 1 else (
+            "one side is one article" if 1 in (n_docs[i], n_docs[i + 1]) else "")
+        rows.append((used["period"][i], used["period"][i + 1], float(_jsd(a / sizes[i], b / sizes[i + 1])),
+                     float(_jsd(sa, sb).mean()), int(n_docs[i]), int(n_docs[i + 1]), int(sizes[i]),
+                     int(sizes[i + 1]), note))
+    return pd.DataFrame(rows, columns=cols).astype({"period_from": "str", "period_to": "str", "note": "str"})
+
+
+def emerging_terms(docs: pd.DataFrame, counts: pd.DataFrame, split: str | pd.Timestamp | None = None,
+                   min_count: int = 5, min_docs: int = 2) -> pd.DataFrame:
+    """Terms used more (emerging) or less (fading) in the second half of the dated articles.
+
+    Measure: Log Ratio = log2 of (rate late / rate early), rates per word of each half, a
+    zero count counted as 0.5 (Hardie 2014); +1 = twice as frequent late. Only terms used
+    at least `min_count` times in at least `min_docs` articles are ranked. `split`: the first
+    date of the late half; default the date of the middle article (articles on that date go late).
+    Returns term, direction, log_ratio, count_early, count_late, per_1k_early, per_1k_late,
+    n_docs_early, n_docs_late, g2, split; emerging first (largest log_ratio), then fading.
+    Example: emerging_terms(docs, terms.count_terms(docs, ngram_range=(1, 2)), min_count=5)
+    """
+    cols = ["term", "direction", "log_ratio", "count_early", "count_late", "per_1k_early", "per_1k_late",
+            "n_docs_early", "n_docs_late", "g2", "split"]
+    for col in ("doc_id", "term", "count"):
+        if col not in counts.columns:
+            raise ValueError(f"counts has no '{col}' column")
+    _check(docs, "year")
+    dated = docs.dropna(subset=["date"]).sort_values(["date", "doc_id"], kind="stable")
+    empty = pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    if len(dated) < 2:
+        empty.attrs["reason"] = "Fewer than two dated articles, so there is no early and late half to compare."
+        return empty
+    cut = pd.Timestamp(split) if split is not None else dated["date"].iloc[len(dated) // 2]
+    late = dated["date"] >= cut
+    if late.all() or not late.any():
+        empty.attrs["reason"] = f"Every dated article falls on one side of {cut:%Y-%m-%d}; no halves to compare."
+        return empty
+    words = dated["n_words"] if "n_words" in dated.columns else dated["text"].str.split().str.len()
+    size_late, size_early = float(words[late].sum()), float(words[~late].sum())
+    side = pd.Series(np.where(late, "late", "early"), index=dated["doc_id"].astype(str))
+    c = counts.assign(doc_id=counts["doc_id"].astype(str))
+    c = c[c["doc_id"].isin(side.index)].assign(side=lambda t: t["doc_id"].map(side))
+    table = c.pivot_table(index="term", columns="side", values="count", aggfunc="sum", fill_value=0)
+    ndocs = c[c["count"] > 0].pivot_table(index="term", columns="side", values="doc_id", aggfunc="nunique", fill_value=0)
+    table = table.reindex(columns=["early", "late"], fill_value=0)
+    ndocs = ndocs.reindex(index=table.index, columns=["early", "late"], fill_value=0)
+    keep = (table.sum(axis=1) >= min_count) & (ndocs.sum(axis=1) >= min_docs)
+    table, ndocs = table[keep], ndocs[keep]
+    g2, _, lr = g2_log_ratio(table["late"], table["early"], size_late, size_early)
+    out = pd.DataFrame({
+        "term": table.index.astype(str), "log_ratio": lr,
+        "count_early": table["early"].to_numpy(dtype="int64"), "count_late": table["late"].to_numpy(dtype="int64"),
+        "per_1k_early": table["early"].to_numpy() * 1000 / size_early,
+        "per_1k_late": table["late"].to_numpy() * 1000 / size_late,
+        "n_docs_early": ndocs["early"].to_numpy(dtype="int64"), "n_docs_late": ndocs["late"].to_numpy(dtype="int64"),
+        "g2": g2, "split": cut,
+    })
+    out["direction"] = np.where(out["log_ratio"] > 0, "emerging", np.where(out["log_ratio"] < 0, "fading", "stable"))
+    out = out[out["direction"] != "stable"]
+    out["_key"] = np.where(out["direction"] == "emerging", -out["log_ratio"], out["log_ratio"])
+    out["_side"] = (out["direction"] == "fading").astype(int)
+    out = out.sort_values(["_side", "_key", "term"], kind="stable", ignore_index=True)
+    return out[cols]
+
+
+def first_appearance(trends: pd.DataFrame) -> pd.DataFrame:
+    """When each concept is first and last used, its peak, and its pattern over the periods.
+
+    pattern: "absent", "throughout" (every period), "appears later" (not in the first period),
+    "fades" (not in the last), "appears later, fades", "intermittent" (gaps in between).
+    Returns concept, first_period, last_period, peak_period, peak_per_1k, n_periods_with,
+    n_periods, pattern; sorted by first use then concept (absent last).
+    Example: first_appearance(concept_trends(docs, concepts))
+    """
+    cols = ["concept", "first_period", "last_period", "peak_period", "peak_per_1k", "n_periods_with",
+            "n_periods", "pattern"]
+    if trends.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    order = trends.drop_duplicates("period").sort_values("period_start")["period"].tolist()
+    rank = {p: i for i, p in enumerate(order)}
+    rows = []
+    for concept, g in trends.groupby("concept", sort=True):
+        g = g.assign(r=g["period"].map(rank)).sort_values("r")
+        used = g[g["count"] > 0]
+        if used.empty:
+            rows.append((concept, "", "", "", 0.0, 0, len(order), "absent", len(order)))
+            continue
+        first, last = int(used["r"].min()), int(used["r"].max())
+        peak = used.sort_values(["per_1k", "r"], ascending=[False, True]).iloc[0]
+        if len(used) == len(order):
+            pattern = "throughout"
+        elif len(used) < last - first + 1:
+            pattern = "intermittent"
+        else:
+            parts = (["appears later"] if first > 0 else []) + (["fades"] if last < len(order) - 1 else [])
+            pattern = ", ".join(parts) or "throughout"
+        rows.append((concept, order[first], order[last], peak["period"], float(peak["per_1k"]), len(used),
+                     len(order), pattern, first))
+    out = pd.DataFrame(rows, columns=cols + ["_first"])
+    return out.sort_values(["_first", "concept"], kind="stable", ignore_index=True)[cols]
+
+
+def period_sentence(docs: pd.DataFrame, period: str = "year", eras=None) -> str:
+    """A sentence on how many articles the timeline places, leaves out and why."""
+    s = dating_summary(docs, period, eras).iloc[0]
+    word = _PERIOD_WORDS[period]
+    if s.n_placed == 0:
+        return f"{s.reason} The timeline below is empty; {plural(int(s.n_articles), 'article')} were loaded."
+    text = (f"Of {plural(int(s.n_articles), 'article')}, {s.n_placed:,} are placed in "
+            f"{plural(int(s.n_periods), word)} ({s.first_period} to {s.last_period})")
+    gaps = int(s.n_span - s.n_periods)
+    text += f"; {plural(gaps, word)} in between {'has' if gaps == 1 else 'have'} no article." if gaps else "."
+    if s.n_undated:
+        text += f" {plural(int(s.n_undated), 'undated article')} {'is' if s.n_undated == 1 else 'are'} left out."
+    if s.n_unplaced:
+        text += (f" {plural(int(s.n_unplaced), 'article')} with a date too coarse for a {word} (or before the "
+                 f"first era) {'is' if s.n_unplaced == 1 else 'are'} left out too.")
+    if s.n_periods == 1:
+        text += f" With a single {word} there is no change over time to show: every figure below has one point."
+    elif s.n_single:
+        text += (f" {plural(int(s.n_single), word)} {'holds' if s.n_single == 1 else 'hold'} a single article: "
+                 "no interval there, marked with hollow markers.")
+    return text
+
+
+def _fmt(x: float) -> str:
+    return "0" if x == 0 else f"{x:.1f}" if x >= 0.05 else "<0.1"
+
+
+def trend_sentence(trends: pd.DataFrame, concept: str) -> str:
+    """How one concept's rate runs over the periods, with the periods where it is absent.
+
+    Example: trend_sentence(trends, "digital government")
+    """
+    g = trends[trends["concept"] == concept].sort_values("period_start")
+    if g.empty:
+        return f"'{concept}' cannot be followed over time here: no period holds an article."
+    used = g[g["count"] > 0]
+    if used.empty:
+        return f"'{concept}' is used in none of the {plural(len(g), 'period')} ({int(g['n_docs'].sum()):,} articles)."
+    before = g[g["period_start"] < used["period_start"].iloc[0]]
+    parts = ", ".join(f"{_fmt(r.per_1k)} in {r.period}" + (" (one article)" if r.n_docs == 1 else
+                      f" ({_fmt(r.ci_low)}-{_fmt(r.ci_high)})") for r in g[g.index >= used.index[0]].itertuples())
+    text = f"'{concept}' (mentions per 1,000 words): "
+    if len(before):
+        text += (f"0 in every period before {used['period'].iloc[0]} ({plural(len(before), 'period')}, "
+                 f"{plural(int(before['n_docs'].sum()), 'article')}), then ")
+    return text + parts + "."
+
+
+def findings(docs: pd.DataFrame, trends: pd.DataFrame, shifts: pd.DataFrame | None = None,
+             emerging: pd.DataFrame | None = None, topic_trends: pd.DataFrame | None = None,
+             period: str = "year", eras=None) -> str:
+    """Markdown bullets of findings computed from the tables, true for any corpus size."""
+    s = dating_summary(docs, period, eras).iloc[0]
+    if s.n_placed == 0 or trends.empty:
+        return f"- {s.reason or 'No article can be placed in time.'} There is no timeline to report."
+    word = _PERIOD_WORDS[period]
+    out = [f"- The timeline rests on {plural(int(s.n_placed), 'dated article')} in {plural(int(s.n_periods), word)} "
+           f"({s.first_period} to {s.last_period}); {int(s.n_single):,} of those {word}s hold one article each."]
+    fa = first_appearance(trends)
+    if s.n_periods == 1:
+        used = fa[fa["pattern"] != "absent"]
+        out.append(f"- With one {word}, nothing can be said about change; {plural(len(used), 'concept')} of "
+                   f"{len(fa)} occur in it.")
+        return "\n".join(out)
+    later = fa[fa["pattern"].str.startswith("appears later")]
+    fades = fa[fa["pattern"].str.contains("fades")]
+    if len(later):
+        out.append("- First used after the first " + word + ": " + "; ".join(
+            f"'{r.concept}' from {r.first_period}" for r in later.itertuples()) + ".")
+    if len(fades):
+        out.append(f"- Not used in the last {word} ({s.last_period}): " + ", ".join(f"'{c}'" for c in fades["concept"]) + ".")
+    thru = fa[fa["pattern"] == "throughout"]
+    if len(thru):
+        out.append(f"- Used in every {word}: " + ", ".join(f"'{c}'" for c in thru["concept"]) + ".")
+    first, last = trends.sort_values("period_start")["period"].iloc[[0, -1]]
+    ends = trends[trends["period"].isin([first, last])].pivot(index="concept", columns="period", values="per_1k")
+    change = (ends[last] - ends[first]).sort_values(kind="stable")
+    up, down = change.index[-1], change.index[0]
+    if change.iloc[-1] > 0:
+        out.append(f"- Largest rise from {first} to {last}: '{up}', {_fmt(ends.loc[up, first])} to "
+                   f"{_fmt(ends.loc[up, last])} per 1,000 words; largest fall: '{down}', "
+                   f"{_fmt(ends.loc[down, first])} to {_fmt(ends.loc[down, last])}.")
+    if shifts is not None and len(shifts):
+        top = shifts.sort_values(["jsd", "period_from"], ascending=[False, True]).iloc[0]
+        out.append(f"- The vocabulary changes most between {top.period_from} and {top.period_to} "
+                   f"(Jensen-Shannon divergence {top.jsd:.2f} bits; {top.jsd_baseline:.2f} expected from sampling words alone).")
+    if emerging is not None and len(emerging):
+        em, fa_ = emerging[emerging["direction"] == "emerging"], emerging[emerging["direction"] == "fading"]
+        cut = pd.Timestamp(emerging["split"].iloc[0])
+        out.append(f"- Articles from {cut:%Y-%m-%d} on use more " + (", ".join(f"'{t}'" for t in em["term"].head(5)) or "no term")
+                   + " and less " + (", ".join(f"'{t}'" for t in fa_["term"].head(5)) or "no term")
+                   + " than earlier ones (largest Log Ratios).")
+    if topic_trends is not None and len(topic_trends):
+        t = topic_trends[topic_trends["model"] == topic_trends["model"].min()]
+        ends = t[t["period"].isin([first, last])].pivot(index="topic", columns="period", values="share")
+        if first in ends and last in ends:
+            d = (ends[last] - ends[first]).sort_values(kind="stable")
+            out.append(f"- Theme with the largest gain in share from {first} to {last} ({t['model'].iloc[0]}): topic "
+                       f"{d.index[-1]}, {ends.loc[d.index[-1], first]:.0%} to {ends.loc[d.index[-1], last]:.0%} of the words.")
+    out.append("- These are co-occurrences in time: a concept appearing after a milestone is not shown to be caused by it.")
+    return "\n".join(out)
+
+
+def limits(docs: pd.DataFrame, period: str = "year", eras=None, n_boot: int = N_BOOT) -> str:
+    """Markdown bullets: what a timeline from this corpus cannot tell."""
+    s = dating_summary(docs, period, eras).iloc[0]
+    word = _PERIOD_WORDS[period]
+    out = []
+    if s.n_placed == 0:
+        out.append(f"- Anything about time: {s.reason[0].lower() + s.reason[1:]}")
+    else:
+        per = s.n_placed / max(int(s.n_periods), 1)
+        if per < 5:
+            out.append(f"- Trends: {_fmt(per)} articles per {word} on average, so each point is a few texts and a change "
+                       "between points may be one author's habit, one outlet's style or one event.")
+        if s.n_single:
+            out.append(f"- Uncertainty in {plural(int(s.n_single), word)} with one article: a single text gives no "
+                       "interval, and with two or three articles the bootstrap can only recombine those texts, so its "
+                       "intervals are too narrow.")
+        if s.n_span > s.n_periods:
+            out.append(f"- Anything about the {plural(int(s.n_span - s.n_periods), word)} with no article.")
+    if s.n_undated or s.n_unplaced:
+        out.append(f"- Where the {int(s.n_undated + s.n_unplaced):,} undated or coarsely dated articles belong; "
+                   "if they differ from the dated ones the timeline is biased.")
+    out.append("- Whether the coverage as a whole changed: these are the articles someone collected, not a sample "
+               "of English-language coverage, and an outlet's share may change over time.")
+    out.append("- Causes: a policy milestone before a change in wording is a coincidence in time; news also reports "
+               "events long after the fact, and dates here are publication dates.")
+    return "\n".join(out)
