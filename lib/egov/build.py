@@ -64,12 +64,24 @@ def _summary(nb: nbformat.NotebookNode) -> str:
     return ""
 
 
-def run_notebook(path: Path, output: Path, parameters: dict, progress: bool = True) -> None:
-    """Execute one notebook with papermill in a fresh kernel, cwd = notebooks/."""
+def run_notebook(path: Path, output: Path, parameters: dict, progress: bool = True, cwd: Path | None = None) -> None:
+    """Execute one notebook with papermill in a fresh kernel (cwd: the notebook's folder unless given)."""
     import papermill as pm
 
-    pm.execute_notebook(str(path), str(output), parameters=parameters, cwd=str(path.parent),
+    pm.execute_notebook(str(path), str(output), parameters=parameters, cwd=str(cwd or path.parent),
                         progress_bar=progress, kernel_name="python3", log_output=False)
+
+
+def _normalise(path: Path) -> None:
+    """Drop run timestamps and durations that papermill records, so rebuilds are byte-identical."""
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata.pop("papermill", None)
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"  # papermill gives it a random id
+    nbformat.write(nb, path)
 
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -84,7 +96,6 @@ def to_html(nb_path: Path, html_path: Path, show_code: bool = False) -> None:
     exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="egov_report",
                             exclude_input=not show_code, exclude_input_prompt=True, exclude_output_prompt=True)
     nb = nbformat.read(nb_path, as_version=4)
-    nb.metadata.pop("papermill", None)
     nb.metadata["title"] = _title(nb) or nb_path.stem
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb_path.stem}})
     html_path.write_text(_with_toc(body), encoding="utf-8")
@@ -119,7 +130,9 @@ def build(corpus: str = "seeds", out: str | Path = "build", in_place: bool = Fal
         for old in out.glob("*.html"):
             old.unlink()
     (out / "notebooks").mkdir(parents=True, exist_ok=True)
-    params = {"corpus": corpus_arg, "out": str(out), "figures_dir": str(out / "figures")}
+    # The kernel runs in <out>, so the parameters hold no absolute path of the output folder
+    # and two builds into different folders are byte-identical.
+    params = {"corpus": corpus_arg, "out": ".", "figures_dir": "figures"}
     pages: list[Page] = []
     todo = [nb for nb in notebooks(folder) if not only or any(nb.stem.startswith(o) for o in only)]
     for i, nb_path in enumerate(todo, start=1):
@@ -133,12 +146,13 @@ def build(corpus: str = "seeds", out: str | Path = "build", in_place: bool = Fal
                 run_notebook(nb_path, nb_path, {}, progress=True)
                 shutil.copy(nb_path, executed)
             else:
-                run_notebook(nb_path, executed, params, progress=True)
+                run_notebook(nb_path, executed, params, progress=True, cwd=out)
         except Exception as err:  # papermill raises its own error types; report and go on
             page.error = _failure(nb_path.name, err)
             print(f"egov build: {page.error}", file=sys.stderr)
         page.seconds = time.perf_counter() - start
         if executed.exists():
+            _normalise(executed)
             page.html = f"{nb_path.stem}.html"
             to_html(executed, out / page.html, show_code=show_code)
         pages.append(page)

@@ -27,7 +27,8 @@ N_TERMS = 10  # top terms per topic for labels, coherence, stability and matchin
 # longer than any passage). With tens of passages a 10-token window leaves most pairs unseen.
 WINDOW = None
 NMF_PARAMS = {"init": "nndsvda", "solver": "cd", "max_iter": 400, "tol": 1e-4}
-LDA_PARAMS = {"learning_method": "batch", "max_iter": 20}
+# alpha 0.1: a passage carries few topics; 50 batch iterations recover planted topics from any seed tried
+LDA_PARAMS = {"learning_method": "batch", "max_iter": 50, "doc_topic_prior": 0.1}
 MODELS = ("nmf", "lda")
 
 

@@ -1,0 +1,276 @@
+"""Figures for the timeline notebook: articles on a time axis, trajectories with intervals, term shift.
+
+Trajectories are stacked rows sharing one time axis, with the policy milestones drawn as
+dotted lines through every row and labelled once in a strip on top. Filled dots carry a
+95% bootstrap interval; hollow dots are periods with one article (no interval).
+"""
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from egov.figures import OKABE_ITO, WIDTH_IN, caption, new, use_style
+from egov.report import plural
+from egov.timeline import _PERIOD_WORDS, dating_summary, load_milestones
+
+__all__ = ["article_strip", "concept_trajectories", "topic_trajectories", "term_shift"]
+
+BLUE, GREY = OKABE_ITO[4], "#777777"
+MAX_SOURCES = 7
+
+
+def _mid(table: pd.DataFrame) -> pd.Series:
+    return table["period_start"] + (table["period_end"] - table["period_start"]) / 2
+
+
+def _milestones_in(milestones: pd.DataFrame | None, lo: pd.Timestamp, hi: pd.Timestamp) -> pd.DataFrame:
+    ms = load_milestones() if milestones is None else milestones
+    return ms[(ms["date"] >= lo) & (ms["date"] <= hi)].reset_index(drop=True)
+
+
+def _milestone_lines(ax, ms: pd.DataFrame) -> None:
+    for d in ms["date"]:
+        ax.axvline(d, color=GREY, linestyle=":", linewidth=1, zorder=0)
+
+
+def _levels(ms: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp, width_in: float) -> list[tuple[int, str]]:
+    """(level, alignment) per milestone label so that labels on one level do not overlap."""
+    span = max((hi - lo).days, 1)
+    per_char = span * 0.066 / width_in  # days taken by one 8-pt character
+    ends: list[float] = []
+    out = []
+    for row in ms.itertuples():
+        x = (row.date - lo).days
+        width = (len(_label(row)) + 2) * per_char
+        left, right = (x, x + width) if x + width <= span else (x - width, x)
+        align = "left" if x + width <= span else "right"
+        level = next((i for i, end in enumerate(ends) if left > end), len(ends))
+        if level == len(ends):
+            ends.append(right)
+        ends[level] = right
+        out.append((level, align))
+    return out
+
+
+def _label(row) -> str:
+    when = f"{row.date:%b %Y}" if row.date_precision in ("day", "month") else f"{row.date:%Y}"
+    return f"{when}: {row.short_label}"
+
+
+def _milestone_strip(ax, ms: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp, levels) -> None:
+    """Labels of the milestones on a bare axis, on as many levels as they need."""
+    n = max([lv for lv, _ in levels], default=0) + 1
+    ax.set_ylim(0, n)
+    ax.axis("off")
+    for row, (level, align) in zip(ms.itertuples(), levels):
+        y = n - level - 0.15
+        ax.vlines(row.date, 0, y, color=GREY, linestyle=":", linewidth=1)
+        ax.text(row.date, y, f" {_label(row)} ", fontsize=8, ha=align, va="top", color="#333333")
+
+
+def _figure(title: str, source: str, ms: pd.DataFrame, lo, hi, rows: list[float]):
+    """Figure with a milestone strip on top and len(rows) axes below sharing x; returns (fig, axes)."""
+    use_style()
+    levels = _levels(ms, lo, hi, WIDTH_IN - 1.5)
+    n_levels = max([lv for lv, _ in levels], default=0) + 1
+    strip = 0.28 * n_levels if len(ms) else 0.05
+    fig, axes = plt.subplots(len(rows) + 1, 1, sharex=True, figsize=(WIDTH_IN, 1.3 + strip + sum(rows)),
+                             gridspec_kw={"height_ratios": [strip] + rows}, layout="constrained")
+    fig.suptitle(_wrap(title, 80), x=0.01, ha="left", fontsize=12, fontweight="bold")
+    caption(fig, _wrap(source, 125))
+    _milestone_strip(axes[0], ms, lo, hi, levels)
+    for ax in axes[1:]:
+        _milestone_lines(ax, ms)
+    return fig, axes[1:]
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False))
+
+
+def article_strip(docs: pd.DataFrame, milestones: pd.DataFrame | None = None):
+    """Every dated article as a dot on the time axis, one row per source (largest sources first).
+
+    Returns the figure. Example: article_strip(docs)
+    """
+    dated = docs.dropna(subset=["date"]).copy()
+    n_undated = len(docs) - len(dated)
+    if dated.empty:
+        return _empty("No article has a date, so none can be placed in time", f"{plural(n_undated, 'undated article')}")
+    dated["source"] = (dated["source"].fillna("").replace("", "unknown source") if "source" in dated
+                       else "unknown source")
+    sizes = dated["source"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    top = list(sizes.index[:MAX_SOURCES]) if len(sizes) > MAX_SOURCES + 1 else list(sizes.index)
+    dated["row"] = dated["source"].where(dated["source"].isin(top), f"{len(sizes) - len(top)} other sources")
+    rows = top + sorted(set(dated["row"]) - set(top))
+    busiest = dated["date"].dt.year.value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    if busiest.iloc[0] == 1:
+        title = (f"{plural(len(dated), 'dated article')}, {dated['date'].min():%Y} to {dated['date'].max():%Y}: "
+                 "never more than one a year")
+    else:
+        title = f"{busiest.iloc[0]:,} of {len(dated):,} dated articles are from {busiest.index[0]}"
+    note = f"; {plural(n_undated, 'undated article')} not shown" if n_undated else ""
+    lo, hi = dated["date"].min() - pd.Timedelta(days=120), dated["date"].max() + pd.Timedelta(days=120)
+    ms = _milestones_in(milestones, lo, hi)
+    fig, (ax,) = _figure(title, f"One dot per article, one row per source{note}. Dotted lines: policy milestones "
+                         "(egov/data/milestones.csv).", ms, lo, hi, [max(1.3, 0.42 * len(rows))])
+    y = {r: i for i, r in enumerate(rows)}
+    order = dated.sort_values(["date", "doc_id"], kind="stable")
+    jitter = ((order.groupby("row").cumcount() % 5) - 2) * 0.08 if len(order) > len(rows) else 0.0
+    colours = {r: (OKABE_ITO[i % 7] if r in top else GREY) for i, r in enumerate(rows)}
+    ax.scatter(order["date"], order["row"].map(y) + jitter, s=36, c=order["row"].map(colours),
+               alpha=1.0 if len(order) < 200 else 0.4, edgecolors="none", zorder=3)
+    ax.set_yticks(range(len(rows)), rows)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlim(lo, hi)
+    ax.set_xlabel("Publication date")
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    return fig
+
+
+def _trajectories(table: pd.DataFrame, item: str, value: str, names: dict, scale: float, ylabel: str,
+                  title: str, source: str, milestones: pd.DataFrame | None):
+    """Stacked rows (one per item) of dots with intervals over one time axis, milestones on top."""
+    lo, hi = table["period_start"].min(), table["period_end"].max()
+    ms = _milestones_in(milestones, lo, hi)
+    fig, axes = _figure(title, source, ms, lo, hi, [0.85] * len(names))
+    top = max(float(np.nanmax(table["ci_high"])) * scale, 1e-9)
+    for ax, key in zip(axes, names):
+        g = table[table[item] == key].sort_values("period_start")
+        x = _mid(g).to_numpy()
+        v, single = g[value].to_numpy() * scale, (g["n_docs"] == 1).to_numpy()
+        ax.hlines(v, g["period_start"], g["period_end"], color=BLUE, alpha=0.3, linewidth=1)
+        ax.vlines(x[~single], g["ci_low"].to_numpy()[~single] * scale, g["ci_high"].to_numpy()[~single] * scale,
+                  color=BLUE, linewidth=2)
+        ax.plot(x[~single], v[~single], "o", color=BLUE, markersize=5)
+        ax.plot(x[single], v[single], "o", markerfacecolor="white", markeredgecolor=BLUE, markeredgewidth=1.5,
+                markersize=5)
+        ax.set_ylim(-0.06 * top, top * 1.1)
+        ax.set_title(names[key], loc="left", fontsize=9, fontweight="bold", pad=2)
+        ax.spines["bottom"].set_color("#BBBBBB")
+        ax.tick_params(axis="y", labelsize=8)
+    axes[-1].set_xlim(lo - pd.Timedelta(days=60), hi + pd.Timedelta(days=60))
+    axes[-1].set_xlabel("Publication date (dot at the middle of each period, thin line its span)")
+    fig.supylabel(ylabel, fontsize=10)
+    return fig
+
+
+def _empty(title: str, text: str):
+    fig, ax = new(title, "Publication date", "")
+    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes)
+    ax.set_yticks([])
+    return fig
+
+
+def _when(table: pd.DataFrame, p: str, period: str) -> str:
+    """How a period reads in a title: '2019', '2019-H1', or 'the era from Jul 2018'."""
+    if period != "era":
+        return p
+    start = table.loc[table["period"] == p, "period_start"].iloc[0]
+    return f"the era from {start:%b %Y}"
+
+
+def _change_title(table: pd.DataFrame, item: str, value: str, names: dict, fmt, period: str) -> str:
+    """A title from data: an item absent at first and used at the end (else the largest rise), and the largest fall."""
+    periods = table.drop_duplicates("period").sort_values("period_start")["period"].tolist()
+    word = _PERIOD_WORDS[period]
+    if len(periods) == 1:
+        return f"One {word} only ({periods[0]}): no change over time can be shown"
+    first, last = periods[0], periods[-1]
+    wide = table.pivot(index=item, columns="period", values=value).loc[list(names), periods]
+    change = (wide[last] - wide[first]).sort_values(kind="stable")
+    used = wide > 0
+    later = [k for k in names if not used.loc[k, first] and used.loc[k, last]]
+    parts = []
+    if later:
+        up = max(later, key=lambda k: (wide.loc[k, last], -list(names).index(k)))
+        since = next(p for p in periods if used.loc[up, p])
+        parts.append(f"{names[up]} absent until {_when(table, since, period)}, {fmt(wide.loc[up, last])} in "
+                     f"{_when(table, last, period)}")
+    elif change.iloc[-1] > 0:
+        up = change.index[-1]
+        parts.append(f"{names[up]} rises from {fmt(wide.loc[up, first])} to {fmt(wide.loc[up, last])}")
+    if change.iloc[0] < 0:
+        down = change.index[0]
+        parts.append(f"{names[down]} falls from {fmt(wide.loc[down, first])} to {fmt(wide.loc[down, last])}")
+    return "; ".join(parts) if parts else f"No rate changes between {_when(table, first, period)} and {_when(table, last, period)}"
+
+
+def concept_trajectories(trends: pd.DataFrame, milestones: pd.DataFrame | None = None, n: int = 10,
+                         period: str = "year", n_boot: int = 2000):
+    """Mentions per 1,000 words of the n most used concepts per period, 95% intervals, milestones.
+
+    Returns the figure. Example: concept_trajectories(timeline.concept_trends(docs, concepts))
+    """
+    if trends.empty:
+        return _empty("No dated article, so no concept can be followed over time",
+                      trends.attrs.get("reason", "no dated articles"))
+    totals = trends.groupby("concept")["count"].sum()
+    totals = totals[totals > 0].sort_index().sort_values(ascending=False, kind="stable")
+    if totals.empty:
+        return _empty("No concept is used in the dated articles", "nothing to draw")
+    chosen = list(totals.index[:n])
+    names = {c: f"'{c}'" for c in chosen}
+    table = trends[trends["concept"].isin(chosen)]
+    title = _change_title(table, "concept", "per_1k", names, lambda v: f"{v:.1f}", period) + " (per 1,000 words)"
+    n_docs = int(trends.drop_duplicates("period")["n_docs"].sum())
+    left = f"; {len(totals) - len(chosen)} less used concepts not shown" if len(totals) > len(chosen) else ""
+    source = (f"{plural(n_docs, 'dated article')}. Filled dot and bar: rate of the period's articles with a 95% "
+              f"bootstrap interval ({n_boot:,} resamples of articles); hollow dot: one article, no interval{left}.")
+    return _trajectories(table, "concept", "per_1k", names, 1.0, "Mentions per 1,000 words", title, source, milestones)
+
+
+def topic_trajectories(topic_trends: pd.DataFrame, summary: pd.DataFrame | None = None, model: str = "nmf",
+                       milestones: pd.DataFrame | None = None, period: str = "year", n_boot: int = 2000):
+    """Share of each topic in each period's words (%), 95% intervals, milestones.
+
+    `summary`: topic_summary rows (model, topic, label) for the panel labels.
+    Returns the figure. Example: topic_trajectories(tt, stage.summary, "nmf")
+    """
+    table = topic_trends[topic_trends["model"] == model] if len(topic_trends) else topic_trends
+    if table.empty:
+        return _empty("No dated article has topic shares, so no theme can be followed over time",
+                      topic_trends.attrs.get("reason", "no dated articles"))
+    labels = {}
+    if summary is not None and len(summary):
+        s = summary[summary["model"] == model]
+        labels = dict(zip(s["topic"], s["label"]))
+    names = {t: f"Topic {t}: {labels.get(t, '')}".rstrip(": ") for t in sorted(table["topic"].unique())}
+    title = _change_title(table, "topic", "share", names, lambda v: f"{v:.0%}", period)
+    n_docs = int(table.drop_duplicates("period")["n_docs"].sum())
+    source = (f"{model.upper()} topics of {plural(n_docs, 'dated article')}; share of the period's words. Filled dot and bar: "
+              f"95% bootstrap interval ({n_boot:,} resamples of articles); hollow dot: one article, no interval.")
+    return _trajectories(table, "topic", "share", names, 100.0, "Share of the period's words (%)", title, source, milestones)
+
+
+def term_shift(emerging: pd.DataFrame, n: int = 10):
+    """Log Ratio of the n most emerging and n most fading terms, late half vs early half.
+
+    Returns the figure. Example: term_shift(timeline.emerging_terms(docs, counts))
+    """
+    if emerging.empty:
+        return _empty("No term can be compared between an early and a late half",
+                      emerging.attrs.get("reason", "not enough dated articles"))
+    up = emerging[emerging["direction"] == "emerging"].head(n)
+    down = emerging[emerging["direction"] == "fading"].head(n)
+    table = pd.concat([up, down.iloc[::-1]], ignore_index=True)
+    cut = pd.Timestamp(emerging["split"].iloc[0])
+    lead = up["term"].head(2).tolist()
+    title = (f"{' and '.join(repr(t) for t in lead)} rise most from {cut:%Y-%m-%d} on" if lead
+             else f"No term rises from {cut:%Y-%m-%d} on")
+    fig, ax = new(title, "Log Ratio, late vs early half (log2; +1 = twice as frequent late)", "",
+                  height=max(3.0, 0.28 * len(table) + 1.8),
+                  source=f"Terms used at least the minimum count in at least the minimum number of articles; "
+                         f"a zero count is taken as 0.5 (Hardie 2014). Labels: count early → late.")
+    ypos = np.arange(len(table))
+    colours = np.where(table["log_ratio"] > 0, BLUE, OKABE_ITO[0])
+    ax.barh(ypos, table["log_ratio"], color=colours, height=0.7)
+    ax.set_yticks(ypos, [f"{t} ({a} → {b})" for t, a, b in zip(table["term"], table["count_early"], table["count_late"])])
+    ax.set_ylim(len(table) - 0.5, -0.5)
+    ax.axvline(0, color="#333333", linewidth=0.8)
+    ax.tick_params(axis="y", length=0, labelsize=8)
+    return fig
