@@ -1,6 +1,7 @@
 """`egov build`: runs notebooks with the corpus as a parameter and writes a linked report."""
 from __future__ import annotations
 
+import json
 import shutil
 
 import nbformat
@@ -10,7 +11,7 @@ from egov.build import NOTEBOOKS, build
 from egov.cli import main
 
 
-def test_build_on_a_folder_with_bad_files(mixed_dir, tmp_path):
+def test_build_on_a_folder_with_bad_files(mixed_dir, tmp_path, capsys):
     out = tmp_path / "site"
     assert build(str(mixed_dir), out, only=["01"]) == 0
     index = (out / "index.html").read_text(encoding="utf-8")
@@ -25,6 +26,11 @@ def test_build_on_a_folder_with_bad_files(mixed_dir, tmp_path):
     articles = pd.read_csv(out / "tables" / "articles.csv")
     assert "text" not in articles.columns and sorted(articles["doc_id"]) == ["gbk", "good"]
     assert (out / "figures" / "01_corpus__per_year.png").exists()
+    timings = json.loads((out / ".cache" / "timings.json").read_text(encoding="utf-8"))
+    assert [nb["name"] for nb in timings["notebooks"]] == ["01_corpus"]
+    assert timings["notebooks"][0]["seconds"] > 0 and timings["notebooks"][0]["ok"]
+    assert "01_corpus" in capsys.readouterr().err.split("egov build: wrote")[0].splitlines()[-2]
+    assert list((out / ".cache").glob("corpus-*.pkl"))  # the notebooks' shared corpus cache
 
 
 def test_a_failing_notebook_is_named_with_its_cell(tmp_path, capsys):

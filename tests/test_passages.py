@@ -15,7 +15,8 @@ def words(n: int, stem: str = "w") -> str:
 
 
 def sentences(n_sentences: int, length: int, stem: str = "s") -> str:
-    return " ".join(f"{stem.capitalize()}{i} " + " ".join(["word"] * (length - 2)) + " end." for i in range(n_sentences))
+    body = " ".join(["word"] * (length - 2))
+    return " ".join(f"{stem.capitalize()}{i} {body} end." for i in range(n_sentences))
 
 
 @pytest.fixture

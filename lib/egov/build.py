@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 import sys
@@ -19,10 +20,12 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 
+from egov import cache
 from egov.corpus import seeds_path
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 GENERATED = ("notebooks", "tables", "figures", "headlines")
+CACHE = ".cache"  # <out>/.cache: the loaded corpus and tokens between notebooks, and timings.json
 
 
 @dataclass
@@ -35,6 +38,7 @@ class Page:
     error: str = ""
     seconds: float = 0.0
     summary: str = ""
+    html_seconds: float = 0.0
 
 
 def notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
@@ -135,6 +139,33 @@ def build(corpus: str = "seeds", out: str | Path = "build", in_place: bool = Fal
     params = {"corpus": corpus_arg, "out": ".", "figures_dir": "figures"}
     pages: list[Page] = []
     todo = [nb for nb in notebooks(folder) if not only or any(nb.stem.startswith(o) for o in only)]
+    # The kernels inherit the environment: notebooks share one loaded corpus and one tokenization.
+    # Progress bars of long stages go to the terminal, not into the pages.
+    settings = {"EGOV_CACHE_DIR": str(out / CACHE), "EGOV_PROGRESS": "terminal",
+                cache.CODE_ENV: cache.compute_code_fingerprint()}
+    previous = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
+    try:
+        _run_all(todo, out, params, in_place, show_code, pages)
+    finally:
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    if in_place:
+        _refresh_figures(out)
+    start = time.perf_counter()
+    write_index(out, corpus, pages)
+    index_seconds = time.perf_counter() - start
+    print(timings_text(pages, index_seconds), file=sys.stderr)
+    _write_timings(out, pages, index_seconds)
+    print(f"egov build: wrote {out / 'index.html'}", file=sys.stderr)
+    return 1 if any(p.error for p in pages) else 0
+
+
+def _run_all(todo: list[Path], out: Path, params: dict, in_place: bool, show_code: bool, pages: list[Page]) -> None:
+    """Run and render each notebook in turn, appending its Page (with run and render times)."""
     for i, nb_path in enumerate(todo, start=1):
         source = nbformat.read(nb_path, as_version=4)
         page = Page(nb_path.stem, _title(source) or nb_path.stem, summary=_summary(source))
@@ -151,19 +182,33 @@ def build(corpus: str = "seeds", out: str | Path = "build", in_place: bool = Fal
             page.error = _failure(nb_path.name, err)
             print(f"egov build: {page.error}", file=sys.stderr)
         page.seconds = time.perf_counter() - start
+        start = time.perf_counter()
         if executed.exists():
             _normalise(executed)
             page.html = f"{nb_path.stem}.html"
             to_html(executed, out / page.html, show_code=show_code)
+        page.html_seconds = time.perf_counter() - start
         pages.append(page)
-    if in_place:
-        _refresh_figures(out)
-    write_index(out, corpus, pages)
+
+
+def timings_text(pages: list[Page], index_seconds: float = 0.0) -> str:
+    """Per-stage timings as printed at the end of `egov build`: run and HTML seconds per notebook."""
+    lines = [f"  {'stage':<16} {'run':>8} {'html':>8}"]
     for page in pages:
         status = "FAILED" if page.error else "ok"
-        print(f"  {page.name:<16} {page.seconds:6.1f} s  {status}", file=sys.stderr)
-    print(f"egov build: wrote {out / 'index.html'}", file=sys.stderr)
-    return 1 if any(p.error for p in pages) else 0
+        lines.append(f"  {page.name:<16} {page.seconds:7.1f}s {page.html_seconds:7.1f}s  {status}")
+    run, rendered = sum(p.seconds for p in pages), sum(p.html_seconds for p in pages) + index_seconds
+    lines.append(f"  {'total':<16} {run:7.1f}s {rendered:7.1f}s  ({run + rendered:.1f} s in all)")
+    return "\n".join(lines)
+
+
+def _write_timings(out: Path, pages: list[Page], index_seconds: float) -> None:
+    """<out>/.cache/timings.json (outside the report: timings differ from run to run)."""
+    data = {"notebooks": [{"name": p.name, "seconds": round(p.seconds, 3), "html_seconds": round(p.html_seconds, 3),
+                           "ok": not p.error} for p in pages],
+            "index_seconds": round(index_seconds, 3)}
+    (out / CACHE).mkdir(parents=True, exist_ok=True)
+    (out / CACHE / "timings.json").write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
 def _refresh_figures(out: Path) -> None:

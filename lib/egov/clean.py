@@ -18,6 +18,9 @@ DATE_BITS = re.compile(
     rf"\b\d{{1,2}}\s+{MONTHS}\s+\d{{4}}\b|\b\d{{4}}\b|\b(?:gmt|utc|bjt|cst|am|pm)\b|\+\d{{4}}\b",
     re.I,
 )
+FULL_DATE = re.compile(
+    rf"\b\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}\b|\b{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTHS},?\s+\d{{4}}\b|"
+    rf"\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b", re.I)
 WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u4e00-\u9fff]+(?:['’-][A-Za-z]+)*")
 
 # Whole-line rules: (rule name, pattern). Checked on lines that are not prose.
@@ -36,7 +39,7 @@ LINE_RULES: list[tuple[str, re.Pattern]] = [
         r"source:\s*\S.*|editor:\s*\S.*|(reporter|writer|author|translator|photographer):\s*\S.*|"
         r"keywords?:.*|tags?:.*)$", re.I)),
     ("navigation", re.compile(r"^([^|]{1,30}\|){3,}[^|]{0,30}$")),  # menus: Home | News | World | ...
-    ("byline", re.compile(r"^[-–—•\s]*(?i:by)\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,4}(\s*(\||,|and|in)\s*.*)?$")),
+    ("byline", re.compile(r"^[-–—•\s]*(?i:by)\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,4}(\s*(\||,|and|in)\s*[^.!?]{0,60})?$")),
     ("byline", re.compile(r"^[-–—•\s]*by\s+.{0,60}\b[\w.+-]+@[\w-]+\.[\w.]+\s*$", re.I)),
     ("source line", re.compile(r"^source:?\s+[\w .,&()-]{1,60}$", re.I)),
     ("photo credit", re.compile(r"^[\[(]?\s*(photo|image|picture|file photo|video)\b.{0,60}[\])]?\s*$", re.I)),
@@ -72,7 +75,7 @@ def is_prose(line: str) -> bool:
 
 def _is_date_line(line: str) -> bool:
     """A short line that is mostly a date/time stamp ("Updated: June 4, 2019", "2016.09.05 Source: X")."""
-    if not DATE_BITS.search(line) or _words(line) > 12:
+    if not FULL_DATE.search(line) or _words(line) > 12:
         return False
     rest = DATE_BITS.sub(" ", line)
     rest = re.sub(rf"\b({MONTHS}|updated?|published|posted|released|date|time|source|on|at|by|print|close)\b", " ",
@@ -92,11 +95,9 @@ def _line_rule(line: str, zone: str) -> str | None:
         return "date line"
     if zone != "body" and _words(text) <= 6 and _names_outlet(text):
         return "outlet banner"
-    if zone != "body" and _words(text) <= 3 and not re.search(r"[.!?:;,]$", text):
+    if zone != "body" and _words(text) <= 3 and not re.search(r"[.!?:;,]$", text) and not re.match(r"^\d+[.)]", text):
         # menu crumbs and section labels above the headline, outlet names below the text
         return f"{zone} fragment"
-    if zone == "footer" and _words(text) <= 8 and not re.search(r"[.!?]$", text):
-        return "footer fragment"
     return None
 
 
@@ -106,12 +107,19 @@ def _names_outlet(line: str) -> bool:
     return any(p.search(line) for _, p in outlet_patterns())
 
 
+EDGE_LINES = 8  # header and footer zones reach at most this many non-empty lines into the text
+
+
 def _zones(lines: list[str]) -> tuple[int, int]:
-    """Index of the first and last prose lines: above is the header, below the footer."""
-    prose = [i for i, line in enumerate(lines) if is_prose(line)]
+    """Header = lines above the first prose line (at most the first EDGE_LINES non-empty lines);
+    footer = lines below the last prose line (at most the last EDGE_LINES). Returns the bounds."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    prose = [i for i in filled if is_prose(lines[i])]
     if not prose:
         return 0, len(lines) - 1
-    return prose[0], prose[-1]
+    head_end = min(prose[0], filled[EDGE_LINES] if len(filled) > EDGE_LINES else len(lines))
+    tail_start = max(prose[-1], filled[-EDGE_LINES - 1] if len(filled) > EDGE_LINES else -1)
+    return head_end, tail_start
 
 
 def clean_text(raw: str) -> tuple[str, list[Removal]]:

@@ -18,9 +18,12 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
+from egov import cache, progress
 from egov.terms import _check_docs
 
 __all__ = ["load_concepts", "concept_patterns", "count_concepts"]
+PARALLEL_MIN = 2000  # from this many articles, search them in worker processes
+CHUNK = 500  # articles per worker task
 
 
 def load_concepts() -> pd.DataFrame:
@@ -85,14 +88,52 @@ def count_concepts(docs: pd.DataFrame, concepts: pd.DataFrame | None = None) -> 
     """
     _check_docs(docs)
     table = load_concepts() if concepts is None else _complete(concepts)
-    rows = []
     texts = docs["text"].fillna("").astype(str).tolist()
     words = (docs["n_words"].to_numpy(dtype=float) if "n_words" in docs.columns
              else np.array([len(t.split()) for t in texts], dtype=float))
-    for concept, group in table.groupby("concept", sort=True):
-        variants = tuple(group["variant"])
-        regex = _compile(variants, tuple(group["pattern"]))
-        for doc_id, text, n_words in zip(docs["doc_id"].astype(str), texts, words):
+    doc_ids = docs["doc_id"].astype(str).tolist()
+    folder = cache.cache_dir(len(texts))
+    if folder is None:
+        return _count(doc_ids, texts, words, table)
+    key = cache.make_key("concepts", cache.texts_fingerprint(texts), doc_ids, words.tolist(),
+                         table.to_dict("list"))
+    return cache.cached(key, folder, lambda: _count(doc_ids, texts, words, table))
+
+
+def _count(doc_ids: list[str], texts: list[str], words: np.ndarray, table: pd.DataFrame) -> pd.DataFrame:
+    """count_concepts' table; the texts are searched in worker processes from PARALLEL_MIN texts."""
+    groups = [(concept, tuple(group["variant"]), tuple(group["pattern"]))
+              for concept, group in table.groupby("concept", sort=True)]
+    bounds = list(range(0, len(texts), CHUNK)) + [len(texts)]
+    chunks = [(doc_ids[a:b], texts[a:b], words[a:b]) for a, b in zip(bounds[:-1], bounds[1:])]
+    with progress.bar(len(texts), "Counting concepts", "doc") as bar:
+        if len(texts) < PARALLEL_MIN:
+            parts = []
+            for chunk in chunks:
+                parts.append(_count_chunk(*chunk, groups))
+                bar.update(len(chunk[0]))
+        else:
+            from joblib import Parallel, delayed
+
+            from egov.corpus import _n_jobs
+
+            parts = []
+            jobs = (delayed(_count_chunk)(*chunk, groups) for chunk in chunks)
+            for part in Parallel(n_jobs=_n_jobs(), return_as="generator")(jobs):
+                parts.append(part)
+                bar.update(len(part) // max(1, len(groups)))
+    rows = [row for part in parts for row in part]
+    out = pd.DataFrame(rows, columns=["doc_id", "concept", "count", "per_1k", "variants"])
+    out = out.astype({"doc_id": "str", "concept": "str", "count": "int64", "per_1k": "float64", "variants": "str"})
+    return out.sort_values(["doc_id", "concept"], kind="stable", ignore_index=True)
+
+
+def _count_chunk(doc_ids: list[str], texts: list[str], words: np.ndarray, groups: list[tuple]) -> list[tuple]:
+    """(doc_id, concept, count, per_1k, variants) for each text and concept of one chunk."""
+    rows = []
+    for concept, variants, patterns in groups:
+        regex = _compile(variants, patterns)
+        for doc_id, text, n_words in zip(doc_ids, texts, words):
             hits: dict[int, int] = {}
             for match in regex.finditer(text):
                 key = int(match.lastgroup[1:])
@@ -101,6 +142,4 @@ def count_concepts(docs: pd.DataFrame, concepts: pd.DataFrame | None = None) -> 
             used = sorted(hits.items(), key=lambda kv: (-kv[1], variants[kv[0]]))
             rows.append((doc_id, concept, count, count * 1000.0 / n_words if n_words > 0 else np.nan,
                          "; ".join(f"{variants[k]} ({n})" for k, n in used)))
-    out = pd.DataFrame(rows, columns=["doc_id", "concept", "count", "per_1k", "variants"])
-    out = out.astype({"doc_id": "str", "concept": "str", "count": "int64", "per_1k": "float64", "variants": "str"})
-    return out.sort_values(["doc_id", "concept"], kind="stable", ignore_index=True)
+    return rows

@@ -8,15 +8,17 @@ reason it was skipped; every line that cleaning removed is in the cleaning audit
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from egov import dates
+from egov import cache, dates, progress
 from egov.clean import clean_text
-from egov.dedupe import find_duplicates
+from egov.dedupe import find_duplicates, signature
 from egov.readers import Decoded, decode_bytes, read_file
 from egov.sources import detect_source
 
@@ -30,6 +32,9 @@ ARTICLE_COLUMNS = ["doc_id", "title", "source", "date", "date_precision", "date_
 REPORT_COLUMNS = ["path", "doc_id", "status", "reason", "encoding", "n_words"]
 AUDIT_COLUMNS = ["doc_id", "line_no", "line", "rule"]
 WORDS = re.compile(r"\w+(?:['’.-]\w+)*")
+_CJK = re.compile("[\u4e00-\u9fff]")
+PARALLEL_MIN = 2000  # from this many files, read and clean them in parallel worker processes
+CHUNK = 250  # files per task of a worker
 
 
 @dataclass
@@ -61,6 +66,8 @@ class _Record:
     status: str = ""
     reason: str = ""
     article: dict = field(default_factory=dict)
+    file: str = ""  # the file to read, when it is read in _build (possibly in a worker process)
+    signature: np.ndarray | None = None  # MinHash of the cleaned text, for finding reposts
 
 
 def seeds_path() -> Path:
@@ -87,17 +94,67 @@ def load_corpus(path: str | Path, metadata: str | Path | pd.DataFrame | None = N
     if not root.exists():
         raise FileNotFoundError(f"corpus path does not exist: {path}")
     label = "seeds" if str(path) == "seeds" else root.name
-    records, meta_entry = _gather(root, label, metadata)
-    for rec in records:
-        _build(rec, min_words)
-    _mark_duplicates(records)
-    docs, report, audit = _tables(records, meta_entry)
+    files = cache.files_fingerprint(root)
+    folder = cache.cache_dir(len(files))
+    key = None if folder is None else cache.make_key("corpus", str(root.resolve()), label, files,
+                                                     _metadata_key(metadata), min_words)
+    docs, report, audit = cache.cached(key, folder, lambda: _load(root, label, metadata, min_words))
     loaded = report["status"].str.startswith("loaded").sum()
     if loaded == 0:
         reasons = "; ".join(f"{r.path}: {r.reason}" for r in report.head(5).itertuples())
         raise ValueError(f"nothing could be loaded from {path} ({len(report)} files). {reasons}")
     docs.attrs["egov"] = LoadInfo(str(path), report, audit)
     return docs
+
+
+def _metadata_key(metadata) -> object:
+    """What the cache key needs of the `metadata` argument: a table's content hash or a file's stat."""
+    if isinstance(metadata, pd.DataFrame):
+        return pd.util.hash_pandas_object(metadata, index=True).tolist(), list(metadata.columns)
+    if metadata is not None and Path(metadata).exists():
+        return str(metadata), cache.files_fingerprint(Path(metadata))
+    return str(metadata)
+
+
+def _load(root: Path, label: str, metadata, min_words: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Articles, load report and cleaning audit of a corpus (what load_corpus caches)."""
+    records, meta_entry = _gather(root, label, metadata)
+    records = _build_all(records, min_words)
+    _mark_duplicates(records)
+    return _tables(records, meta_entry)
+
+
+def _build_all(records: list[_Record], min_words: int) -> list[_Record]:
+    """_build every record: in worker processes (joblib) from PARALLEL_MIN records, with a progress bar."""
+    n_jobs = _n_jobs()
+    with progress.bar(len(records), "Loading articles", "file") as bar:
+        if len(records) < PARALLEL_MIN or n_jobs == 1:
+            for rec in records:
+                _build(rec, min_words)
+                bar.update()
+            return records
+        from joblib import Parallel, delayed
+
+        chunks = [records[i:i + CHUNK] for i in range(0, len(records), CHUNK)]
+        done: list[_Record] = []
+        for chunk in Parallel(n_jobs=n_jobs, return_as="generator")(delayed(_build_chunk)(c, min_words) for c in chunks):
+            done.extend(chunk)
+            bar.update(len(chunk))
+        return done
+
+
+def _build_chunk(records: list[_Record], min_words: int) -> list[_Record]:
+    for rec in records:
+        _build(rec, min_words)
+    return records
+
+
+def _n_jobs() -> int:
+    """Worker processes for loading: $EGOV_JOBS, else the number of CPUs this process may use."""
+    value = os.environ.get("EGOV_JOBS", "")
+    if value.strip().isdigit() and int(value) > 0:
+        return int(value)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def load_report(docs: pd.DataFrame) -> pd.DataFrame:
@@ -143,9 +200,9 @@ def _gather(root: Path, label: str, metadata) -> tuple[list[_Record], dict | Non
             rec.status, rec.reason = "skipped", f"a {suffix} table inside a folder of articles: load it on its own with load_corpus('{rel}')"
         elif suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
             rec.status, rec.reason = "skipped", f"unsupported file type '{suffix or 'no extension'}' (use .txt, .md or .html)"
-        else:
-            rec.decoded = read_file(f)
-            rec.kind = "html" if suffix in HTML_SUFFIXES or _looks_like_html(rec.decoded.text) else "text"
+        else:  # read in _build, possibly in a worker process
+            rec.file = str(f)
+            rec.kind = "html" if suffix in HTML_SUFFIXES else "text"
         records.append(rec)
     if meta_entry is not None and meta:
         meta_entry["reason"] += f"; {len(meta)} row(s) name no file here: {', '.join(sorted(meta)[:5])}"
@@ -212,6 +269,10 @@ def _build(rec: _Record, min_words: int) -> None:
     """Decode, extract, clean and date one record; sets status/reason/article."""
     if rec.status:
         return
+    if rec.file:
+        rec.decoded = read_file(rec.file)
+        if rec.kind == "text" and _looks_like_html(rec.decoded.text):
+            rec.kind = "html"
     if rec.decoded.problem:
         rec.status, rec.reason = "skipped", rec.decoded.problem
         return
@@ -230,7 +291,7 @@ def _build(rec: _Record, min_words: int) -> None:
     if n_words < min_words:
         rec.status, rec.reason = "skipped", f"too short: {n_words} words after cleaning (minimum {min_words})"
         return
-    if found is None or found.date is None:
+    if found is None:  # HTML pages were dated from their markup and visible date lines already
         found = dates.date_from_text(raw)
     source = detect_source(raw)
     warnings: list[str] = []
@@ -248,7 +309,7 @@ def _build(rec: _Record, min_words: int) -> None:
     if not title:
         title = meta.get("title") or _title_from_text(text)
     title = meta.get("title", title)
-    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") / max(1, len(text))
+    cjk = len(_CJK.findall(text)) / max(1, len(text))
     if cjk > 0.3:
         warnings.append(f"mostly Chinese characters ({cjk:.0%}); the analyses assume English")
     rec.status = "loaded with warning" if warnings else "loaded"
@@ -260,6 +321,7 @@ def _build(rec: _Record, min_words: int) -> None:
         "n_words": n_words, "path": rec.path, "encoding": rec.decoded.encoding,
         "_removals": removals,
     }
+    rec.signature = signature(text)
 
 
 def _title_from_text(raw: str) -> str:
@@ -280,7 +342,8 @@ def _mark_duplicates(records: list[_Record]) -> None:
     """Skip reposts: the earliest-dated (then first by path) copy stays."""
     live = [r for r in records if r.article]
     live.sort(key=lambda r: (r.article["date"] is None, r.article["date"] or pd.Timestamp(0), r.path))
-    for j, (i, sim) in find_duplicates([r.article["text"] for r in live]).items():
+    found = find_duplicates([r.article["text"] for r in live], signatures=[r.signature for r in live])
+    for j, (i, sim) in found.items():
         rec, first = live[j], live[i]
         rec.status = "skipped"
         rec.reason = f"duplicate of {first.path} ({sim:.0%} of word 5-grams shared)"

@@ -14,6 +14,16 @@ from egov.phrases import kwic
 from egov.report import plural
 
 MAX_ROWS = 40  # beyond this many articles, figures aggregate by year
+MAX_CHECK = 1000  # beyond this many articles, the concept check runs on a seeded sample of this many
+
+
+def check_sentence(docs: pd.DataFrame, check: pd.DataFrame) -> str:
+    """'13 of 13 concept counts equal the independent search.' (+ the sample size when sampled)."""
+    text = f"{int(check['equal'].sum())} of {len(check)} concept counts equal the independent search"
+    checked = int(check["n_checked"].iloc[0]) if len(check) else len(docs)
+    if checked < len(docs):
+        text += f" (both counted on a random sample of {checked:,} of the {len(docs):,} articles)"
+    return text + "."
 
 
 def _order(docs: pd.DataFrame) -> pd.DataFrame:
@@ -105,16 +115,21 @@ def concept_sentence(docs: pd.DataFrame, concepts: pd.DataFrame) -> str:
     return text
 
 
-def concept_check(docs: pd.DataFrame, concepts: pd.DataFrame) -> pd.DataFrame:
+def concept_check(docs: pd.DataFrame, concepts: pd.DataFrame, max_docs: int = MAX_CHECK, seed: int = 42) -> pd.DataFrame:
     """Known-answer check: concept count vs an independent KWIC search of its pattern.
 
-    Returns concept, count, kwic_matches, equal (one row per concept).
+    Above `max_docs` articles both sides are counted on a seeded sample of max_docs
+    articles (the search costs as much as the counting). Returns concept, count,
+    kwic_matches, equal, n_checked (articles checked); one row per concept.
     """
     patterns = concept_patterns()
+    if len(docs) > max_docs:
+        docs = docs.sample(n=max_docs, random_state=seed).sort_index()
+        concepts = concepts[concepts["doc_id"].isin(set(docs["doc_id"].astype(str)))]
     totals = concepts.groupby("concept")["count"].sum()
-    rows = [(c, int(totals.get(c, 0)), len(kwic(docs, patterns[c].pattern, window=0, regex=True)))
+    rows = [(c, int(totals.get(c, 0)), len(kwic(docs, patterns[c].pattern, window=0, regex=True)), len(docs))
             for c in sorted(patterns)]
-    out = pd.DataFrame(rows, columns=["concept", "count", "kwic_matches"])
+    out = pd.DataFrame(rows, columns=["concept", "count", "kwic_matches", "n_checked"])
     out["equal"] = out["count"] == out["kwic_matches"]
     return out.sort_values(["count", "concept"], ascending=[False, True], kind="stable").reset_index(drop=True)
 

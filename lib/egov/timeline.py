@@ -26,11 +26,10 @@ import numpy as np
 import pandas as pd
 
 from egov.keyness import g2_log_ratio
-from egov.report import plural
 
 __all__ = ["PERIODS", "load_milestones", "default_eras", "assign_periods", "period_table", "dating_summary",
-           "coverage", "concept_trends", "topic_share_by_period", "jensen_shannon", "emerging_terms",
-           "first_appearance", "period_sentence", "trend_sentence", "findings", "limits"]
+           "coverage", "concept_trends", "topic_share_by_period", "theme_trends", "jensen_shannon", "emerging_terms",
+           "first_appearance"]
 
 PERIODS = ("year", "half", "quarter", "era")
 N_BOOT = 2000
@@ -208,7 +207,7 @@ def dating_summary(docs: pd.DataFrame, period: str = "year", eras=None) -> pd.Da
     n_periods = len(sizes)
     if n_placed == 0:
         reason = ("No article has a date, so nothing can be placed in time." if n_undated == len(docs)
-                  else f"No article's date is precise enough for {_PERIOD_WORDS[period]}s.")
+                  else f"No article's date is precise enough for {PERIOD_WORDS[period]}s.")
     else:
         reason = ""
     order = ptable[ptable["period"].isin(sizes.index)]["period"]
@@ -221,7 +220,7 @@ def dating_summary(docs: pd.DataFrame, period: str = "year", eras=None) -> pd.Da
     }])
 
 
-_PERIOD_WORDS = {"year": "year", "half": "half-year", "quarter": "quarter", "era": "policy era"}
+PERIOD_WORDS = {"year": "year", "half": "half-year", "quarter": "quarter", "era": "policy era"}
 
 
 def coverage(docs: pd.DataFrame, period: str = "year", eras=None) -> pd.DataFrame:
@@ -391,6 +390,32 @@ def topic_share_by_period(docs: pd.DataFrame, doc_topics: pd.DataFrame, period: 
     return out[TOPIC_COLUMNS]
 
 
+def theme_trends(docs: pd.DataFrame, period: str = "year", eras=None, seed: int = 42, n_topics: int | None = None,
+                 n_boot: int = N_BOOT, level: float = LEVEL) -> pd.DataFrame:
+    """Fit the topic stage (egov.topic_selection.topic_stage: NMF and LDA on passages, k chosen
+    as in notebook 03 unless `n_topics`) and follow each topic's share over the periods.
+
+    Returns topic_share_by_period's columns plus label (top terms); empty, with attrs["reason"],
+    when the corpus is too small for a topic model or no article is dated.
+    Example: theme_trends(docs, "year", seed=42)
+    """
+    from egov.passages import passages
+    from egov.topic_selection import topic_stage
+
+    try:
+        stage = topic_stage(passages(docs), n_topics=n_topics, seed=seed)
+    except ValueError as err:
+        out = topic_share_by_period(docs, pd.DataFrame(columns=["model", "doc_id", "topic", "share"]), period, eras)
+        out.attrs["reason"] = f"No topic model could be fitted: {err}."
+        return out.assign(label=pd.Series(dtype="str"))
+    out = topic_share_by_period(docs, stage.doc_topics, period, eras, n_boot, seed, level)
+    labels = stage.summary[["model", "topic", "label"]]
+    reason = out.attrs.get("reason", "")
+    out = out.merge(labels, on=["model", "topic"], how="left") if len(out) else out.assign(label=pd.Series(dtype="str"))
+    out.attrs["reason"] = reason
+    return out
+
+
 def _period_terms(docs: pd.DataFrame, counts: pd.DataFrame, period: str, eras):
     """Term counts per period (periods x terms), the placed articles and the periods in order."""
     for col in ("doc_id", "term", "count"):
@@ -538,133 +563,3 @@ def first_appearance(trends: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=cols + ["_first"])
     return out.sort_values(["_first", "concept"], kind="stable", ignore_index=True)[cols]
 
-
-def period_sentence(docs: pd.DataFrame, period: str = "year", eras=None) -> str:
-    """A sentence on how many articles the timeline places, leaves out and why."""
-    s = dating_summary(docs, period, eras).iloc[0]
-    word = _PERIOD_WORDS[period]
-    if s.n_placed == 0:
-        return f"{s.reason} The timeline below is empty; {plural(int(s.n_articles), 'article')} were loaded."
-    text = (f"Of {plural(int(s.n_articles), 'article')}, {s.n_placed:,} are placed in "
-            f"{plural(int(s.n_periods), word)} ({s.first_period} to {s.last_period})")
-    gaps = int(s.n_span - s.n_periods)
-    text += f"; {plural(gaps, word)} in between {'has' if gaps == 1 else 'have'} no article." if gaps else "."
-    if s.n_undated:
-        text += f" {plural(int(s.n_undated), 'undated article')} {'is' if s.n_undated == 1 else 'are'} left out."
-    if s.n_unplaced:
-        text += (f" {plural(int(s.n_unplaced), 'article')} with a date too coarse for a {word} (or before the "
-                 f"first era) {'is' if s.n_unplaced == 1 else 'are'} left out too.")
-    if s.n_periods == 1:
-        text += f" With a single {word} there is no change over time to show: every figure below has one point."
-    elif s.n_single:
-        text += (f" {plural(int(s.n_single), word)} {'holds' if s.n_single == 1 else 'hold'} a single article: "
-                 "no interval there, marked with hollow markers.")
-    return text
-
-
-def _fmt(x: float) -> str:
-    return "0" if x == 0 else f"{x:.1f}" if x >= 0.05 else "<0.1"
-
-
-def trend_sentence(trends: pd.DataFrame, concept: str) -> str:
-    """How one concept's rate runs over the periods, with the periods where it is absent.
-
-    Example: trend_sentence(trends, "digital government")
-    """
-    g = trends[trends["concept"] == concept].sort_values("period_start")
-    if g.empty:
-        return f"'{concept}' cannot be followed over time here: no period holds an article."
-    used = g[g["count"] > 0]
-    if used.empty:
-        return f"'{concept}' is used in none of the {plural(len(g), 'period')} ({int(g['n_docs'].sum()):,} articles)."
-    before = g[g["period_start"] < used["period_start"].iloc[0]]
-    parts = ", ".join(f"{_fmt(r.per_1k)} in {r.period}" + (" (one article)" if r.n_docs == 1 else
-                      f" ({_fmt(r.ci_low)}-{_fmt(r.ci_high)})") for r in g[g.index >= used.index[0]].itertuples())
-    text = f"'{concept}' (mentions per 1,000 words): "
-    if len(before):
-        text += (f"0 in every period before {used['period'].iloc[0]} ({plural(len(before), 'period')}, "
-                 f"{plural(int(before['n_docs'].sum()), 'article')}), then ")
-    return text + parts + "."
-
-
-def findings(docs: pd.DataFrame, trends: pd.DataFrame, shifts: pd.DataFrame | None = None,
-             emerging: pd.DataFrame | None = None, topic_trends: pd.DataFrame | None = None,
-             period: str = "year", eras=None) -> str:
-    """Markdown bullets of findings computed from the tables, true for any corpus size."""
-    s = dating_summary(docs, period, eras).iloc[0]
-    if s.n_placed == 0 or trends.empty:
-        return f"- {s.reason or 'No article can be placed in time.'} There is no timeline to report."
-    word = _PERIOD_WORDS[period]
-    out = [f"- The timeline rests on {plural(int(s.n_placed), 'dated article')} in {plural(int(s.n_periods), word)} "
-           f"({s.first_period} to {s.last_period}); {int(s.n_single):,} of those {word}s hold one article each."]
-    fa = first_appearance(trends)
-    if s.n_periods == 1:
-        used = fa[fa["pattern"] != "absent"]
-        out.append(f"- With one {word}, nothing can be said about change; {plural(len(used), 'concept')} of "
-                   f"{len(fa)} occur in it.")
-        return "\n".join(out)
-    later = fa[fa["pattern"].str.startswith("appears later")]
-    fades = fa[fa["pattern"].str.contains("fades")]
-    if len(later):
-        out.append("- First used after the first " + word + ": " + "; ".join(
-            f"'{r.concept}' from {r.first_period}" for r in later.itertuples()) + ".")
-    if len(fades):
-        out.append(f"- Not used in the last {word} ({s.last_period}): " + ", ".join(f"'{c}'" for c in fades["concept"]) + ".")
-    thru = fa[fa["pattern"] == "throughout"]
-    if len(thru):
-        out.append(f"- Used in every {word}: " + ", ".join(f"'{c}'" for c in thru["concept"]) + ".")
-    first, last = trends.sort_values("period_start")["period"].iloc[[0, -1]]
-    ends = trends[trends["period"].isin([first, last])].pivot(index="concept", columns="period", values="per_1k")
-    change = (ends[last] - ends[first]).sort_values(kind="stable")
-    up, down = change.index[-1], change.index[0]
-    if change.iloc[-1] > 0:
-        out.append(f"- Largest rise from {first} to {last}: '{up}', {_fmt(ends.loc[up, first])} to "
-                   f"{_fmt(ends.loc[up, last])} per 1,000 words; largest fall: '{down}', "
-                   f"{_fmt(ends.loc[down, first])} to {_fmt(ends.loc[down, last])}.")
-    if shifts is not None and len(shifts):
-        top = shifts.sort_values(["jsd", "period_from"], ascending=[False, True]).iloc[0]
-        out.append(f"- The vocabulary changes most between {top.period_from} and {top.period_to} "
-                   f"(Jensen-Shannon divergence {top.jsd:.2f} bits; {top.jsd_baseline:.2f} expected from sampling words alone).")
-    if emerging is not None and len(emerging):
-        em, fa_ = emerging[emerging["direction"] == "emerging"], emerging[emerging["direction"] == "fading"]
-        cut = pd.Timestamp(emerging["split"].iloc[0])
-        out.append(f"- Articles from {cut:%Y-%m-%d} on use more " + (", ".join(f"'{t}'" for t in em["term"].head(5)) or "no term")
-                   + " and less " + (", ".join(f"'{t}'" for t in fa_["term"].head(5)) or "no term")
-                   + " than earlier ones (largest Log Ratios).")
-    if topic_trends is not None and len(topic_trends):
-        t = topic_trends[topic_trends["model"] == topic_trends["model"].min()]
-        ends = t[t["period"].isin([first, last])].pivot(index="topic", columns="period", values="share")
-        if first in ends and last in ends:
-            d = (ends[last] - ends[first]).sort_values(kind="stable")
-            out.append(f"- Theme with the largest gain in share from {first} to {last} ({t['model'].iloc[0]}): topic "
-                       f"{d.index[-1]}, {ends.loc[d.index[-1], first]:.0%} to {ends.loc[d.index[-1], last]:.0%} of the words.")
-    out.append("- These are co-occurrences in time: a concept appearing after a milestone is not shown to be caused by it.")
-    return "\n".join(out)
-
-
-def limits(docs: pd.DataFrame, period: str = "year", eras=None, n_boot: int = N_BOOT) -> str:
-    """Markdown bullets: what a timeline from this corpus cannot tell."""
-    s = dating_summary(docs, period, eras).iloc[0]
-    word = _PERIOD_WORDS[period]
-    out = []
-    if s.n_placed == 0:
-        out.append(f"- Anything about time: {s.reason[0].lower() + s.reason[1:]}")
-    else:
-        per = s.n_placed / max(int(s.n_periods), 1)
-        if per < 5:
-            out.append(f"- Trends: {_fmt(per)} articles per {word} on average, so each point is a few texts and a change "
-                       "between points may be one author's habit, one outlet's style or one event.")
-        if s.n_single:
-            out.append(f"- Uncertainty in {plural(int(s.n_single), word)} with one article: a single text gives no "
-                       "interval, and with two or three articles the bootstrap can only recombine those texts, so its "
-                       "intervals are too narrow.")
-        if s.n_span > s.n_periods:
-            out.append(f"- Anything about the {plural(int(s.n_span - s.n_periods), word)} with no article.")
-    if s.n_undated or s.n_unplaced:
-        out.append(f"- Where the {int(s.n_undated + s.n_unplaced):,} undated or coarsely dated articles belong; "
-                   "if they differ from the dated ones the timeline is biased.")
-    out.append("- Whether the coverage as a whole changed: these are the articles someone collected, not a sample "
-               "of English-language coverage, and an outlet's share may change over time.")
-    out.append("- Causes: a policy milestone before a change in wording is a coincidence in time; news also reports "
-               "events long after the fact, and dates here are publication dates.")
-    return "\n".join(out)

@@ -14,11 +14,13 @@ import pandas as pd
 
 from egov.figures import OKABE_ITO, WIDTH_IN, caption, new, use_style
 from egov.report import plural
-from egov.timeline import _PERIOD_WORDS, dating_summary, load_milestones
+from egov.timeline import PERIOD_WORDS, load_milestones
 
 __all__ = ["article_strip", "concept_trajectories", "topic_trajectories", "term_shift"]
 
 BLUE, GREY = OKABE_ITO[4], "#777777"
+# Okabe-Ito without the yellow, which is hard to see as a dot on white
+SOURCE_COLOURS = [OKABE_ITO[i] for i in (4, 0, 2, 5, 6, 1, 7)]
 MAX_SOURCES = 7
 
 
@@ -45,13 +47,16 @@ def _levels(ms: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp, width_in: floa
     for row in ms.itertuples():
         x = (row.date - lo).days
         width = (len(_label(row)) + 2) * per_char
-        left, right = (x, x + width) if x + width <= span else (x - width, x)
-        align = "left" if x + width <= span else "right"
-        level = next((i for i, end in enumerate(ends) if left > end), len(ends))
+        options = ([("left", x, x + width)] if x + width <= span else []) + [("right", x - width, x)]
+        for level in range(len(ends) + 1):
+            end = ends[level] if level < len(ends) else -np.inf
+            fit = next((o for o in options if o[1] > end), None)
+            if fit is not None:
+                break
         if level == len(ends):
-            ends.append(right)
-        ends[level] = right
-        out.append((level, align))
+            ends.append(fit[2])
+        ends[level] = fit[2]
+        out.append((level, fit[0]))
     return out
 
 
@@ -120,7 +125,7 @@ def article_strip(docs: pd.DataFrame, milestones: pd.DataFrame | None = None):
     y = {r: i for i, r in enumerate(rows)}
     order = dated.sort_values(["date", "doc_id"], kind="stable")
     jitter = ((order.groupby("row").cumcount() % 5) - 2) * 0.08 if len(order) > len(rows) else 0.0
-    colours = {r: (OKABE_ITO[i % 7] if r in top else GREY) for i, r in enumerate(rows)}
+    colours = {r: (SOURCE_COLOURS[i % 7] if r in top else GREY) for i, r in enumerate(rows)}
     ax.scatter(order["date"], order["row"].map(y) + jitter, s=36, c=order["row"].map(colours),
                alpha=1.0 if len(order) < 200 else 0.4, edgecolors="none", zorder=3)
     ax.set_yticks(range(len(rows)), rows)
@@ -160,9 +165,9 @@ def _trajectories(table: pd.DataFrame, item: str, value: str, names: dict, scale
 
 
 def _empty(title: str, text: str):
-    fig, ax = new(title, "Publication date", "")
+    fig, ax = new(title, "", "", height=2.0)
     ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes)
-    ax.set_yticks([])
+    ax.axis("off")
     return fig
 
 
@@ -177,7 +182,7 @@ def _when(table: pd.DataFrame, p: str, period: str) -> str:
 def _change_title(table: pd.DataFrame, item: str, value: str, names: dict, fmt, period: str) -> str:
     """A title from data: an item absent at first and used at the end (else the largest rise), and the largest fall."""
     periods = table.drop_duplicates("period").sort_values("period_start")["period"].tolist()
-    word = _PERIOD_WORDS[period]
+    word = PERIOD_WORDS[period]
     if len(periods) == 1:
         return f"One {word} only ({periods[0]}): no change over time can be shown"
     first, last = periods[0], periods[-1]
@@ -200,6 +205,20 @@ def _change_title(table: pd.DataFrame, item: str, value: str, names: dict, fmt, 
     return "; ".join(parts) if parts else f"No rate changes between {_when(table, first, period)} and {_when(table, last, period)}"
 
 
+def concept_title(trends: pd.DataFrame, n: int = 10, period: str = "year") -> str:
+    """The concept finding in one line (the trajectory figure's title), or why there is none."""
+    if trends.empty:
+        return "No dated article, so no concept can be followed over time"
+    totals = trends.groupby("concept")["count"].sum()
+    totals = totals[totals > 0].sort_index().sort_values(ascending=False, kind="stable")
+    if totals.empty:
+        return "No concept is used in the dated articles"
+    chosen = list(totals.index[:n])
+    table = trends[trends["concept"].isin(chosen)]
+    title = _change_title(table, "concept", "per_1k", {c: f"'{c}'" for c in chosen}, lambda v: f"{v:.1f}", period)
+    return title + ("" if "no change" in title.lower() else " (per 1,000 words)")
+
+
 def concept_trajectories(trends: pd.DataFrame, milestones: pd.DataFrame | None = None, n: int = 10,
                          period: str = "year", n_boot: int = 2000):
     """Mentions per 1,000 words of the n most used concepts per period, 95% intervals, milestones.
@@ -216,9 +235,9 @@ def concept_trajectories(trends: pd.DataFrame, milestones: pd.DataFrame | None =
     chosen = list(totals.index[:n])
     names = {c: f"'{c}'" for c in chosen}
     table = trends[trends["concept"].isin(chosen)]
-    title = _change_title(table, "concept", "per_1k", names, lambda v: f"{v:.1f}", period) + " (per 1,000 words)"
+    title = concept_title(trends, n, period)
     n_docs = int(trends.drop_duplicates("period")["n_docs"].sum())
-    left = f"; {len(totals) - len(chosen)} less used concepts not shown" if len(totals) > len(chosen) else ""
+    left = f"; {plural(len(totals) - len(chosen), 'less used concept')} not shown" if len(totals) > len(chosen) else ""
     source = (f"{plural(n_docs, 'dated article')}. Filled dot and bar: rate of the period's articles with a 95% "
               f"bootstrap interval ({n_boot:,} resamples of articles); hollow dot: one article, no interval{left}.")
     return _trajectories(table, "concept", "per_1k", names, 1.0, "Mentions per 1,000 words", title, source, milestones)
@@ -228,14 +247,14 @@ def topic_trajectories(topic_trends: pd.DataFrame, summary: pd.DataFrame | None 
                        milestones: pd.DataFrame | None = None, period: str = "year", n_boot: int = 2000):
     """Share of each topic in each period's words (%), 95% intervals, milestones.
 
-    `summary`: topic_summary rows (model, topic, label) for the panel labels.
+    Panel labels from a `label` column (theme_trends) or `summary` (model, topic, label).
     Returns the figure. Example: topic_trajectories(tt, stage.summary, "nmf")
     """
     table = topic_trends[topic_trends["model"] == model] if len(topic_trends) else topic_trends
     if table.empty:
         return _empty("No dated article has topic shares, so no theme can be followed over time",
                       topic_trends.attrs.get("reason", "no dated articles"))
-    labels = {}
+    labels = dict(zip(table["topic"], table["label"])) if "label" in table.columns else {}
     if summary is not None and len(summary):
         s = summary[summary["model"] == model]
         labels = dict(zip(s["topic"], s["label"]))
@@ -264,8 +283,8 @@ def term_shift(emerging: pd.DataFrame, n: int = 10):
              else f"No term rises from {cut:%Y-%m-%d} on")
     fig, ax = new(title, "Log Ratio, late vs early half (log2; +1 = twice as frequent late)", "",
                   height=max(3.0, 0.28 * len(table) + 1.8),
-                  source=f"Terms used at least the minimum count in at least the minimum number of articles; "
-                         f"a zero count is taken as 0.5 (Hardie 2014). Labels: count early → late.")
+                  source="Terms used at least the minimum count in at least the minimum number of articles; "
+                         "a zero count is taken as 0.5 (Hardie 2014). Labels: count early → late.")
     ypos = np.arange(len(table))
     colours = np.where(table["log_ratio"] > 0, BLUE, OKABE_ITO[0])
     ax.barh(ypos, table["log_ratio"], color=colours, height=0.7)

@@ -75,13 +75,14 @@ def sweep_k(
     """Score each k by coherence and stability, per model.
 
     For each k and model: a reference fit on the (sampled) passages and n_runs fits on
-    seeded 80% subsamples (SWEEP_SETTINGS; n_runs None: 10 for up to 500 passages, else 3). stability = mean ranking_agreement(reference,
-    run); coherence = mean NPMI of the top n_terms over all fits. k larger than the
-    smallest subsample or the vocabulary is skipped; none left raises ValueError.
+    seeded 80% subsamples (n_runs None: 10 up to SMALL passages, else 3; fit settings from
+    sweep_settings). stability = mean ranking_agreement(reference, run); coherence = mean
+    NPMI of the top n_terms over all fits. k larger than the smallest subsample or the
+    vocabulary is skipped; none left raises ValueError.
     Returns k, model, coherence, coherence_sd, stability, stability_min, n_runs, window,
     n_sweep_passages, n_passages, fits ("final" settings or "light" SWEEP_SETTINGS);
     sorted by k, model.
-    Example: sweep_k(pt, ks=range(2, 7), seeds=42)
+    Example: sweep_k(pt, ks=range(2, 7), seed=42)
     """
     pt = _as_terms(passages)
     n = pt.counts.shape[0]
@@ -112,8 +113,8 @@ def sweep_k(
                 fits.append(run)
                 agreements.append(ranking_agreement(ref.top_terms(n_terms), run.top_terms(n_terms)))
             coh = [index.npmi([t for t in f.top_terms(n_terms) if len(t) > 1]).coherence.mean() for f in fits]
-            out.append((k, model, float(np.mean(coh)), float(np.std(coh)), float(np.mean(agreements)) if agreements
-                        else np.nan, float(np.min(agreements)) if agreements else np.nan, n_runs, window, len(rows), n,
+            stab = (float(np.mean(agreements)), float(np.min(agreements))) if agreements else (np.nan, np.nan)
+            out.append((k, model, float(np.mean(coh)), float(np.std(coh)), *stab, n_runs, window, len(rows), n,
                         "final" if not settings else "light"))
     cols = ["k", "model", "coherence", "coherence_sd", "stability", "stability_min", "n_runs", "window",
             "n_sweep_passages", "n_passages", "fits"]
@@ -121,57 +122,61 @@ def sweep_k(
 
 
 def choose_k(sweep: pd.DataFrame, n_topics: int | None = None, tolerance: float = TOLERANCE) -> tuple[int, str]:
-    """Pick k from a sweep: the most coherent of the stable k (ties: the smaller k).
+    """Pick k from a sweep: the smallest stable k about as coherent as the most coherent one.
 
     Rule: average coherence and stability over models per k; k whose stability is within
     `tolerance` of the best are stable; among them take the smallest k whose coherence is
-    within one standard deviation (across fits, coherence_sd) of the most coherent. The reasons
-    warn when k is at an end of the range or when even the best stability is below 0.6.
-    `n_topics` overrides the rule (the reasons then say what the rule would pick).
+    within one standard deviation across fits (coherence_sd) of the most coherent. The
+    reasons warn when k is at an end of the range or when even the best stability is below
+    STABLE_ENOUGH. `n_topics` overrides the rule (the reasons then say what the rule picks).
     Returns (k, reasons). Example: k, why = choose_k(sweep_k(pt))
     """
-    missing = [c for c in ("k", "coherence", "stability") if c not in sweep.columns]
+    missing = [c for c in ("k", "model", "coherence", "coherence_sd", "stability") if c not in sweep.columns]
     if missing or len(sweep) == 0:
-        raise ValueError(f"choose_k needs a sweep with k, coherence, stability; missing: {missing or 'rows'}")
-    by_k = sweep.groupby("k")[["coherence", "stability"]].mean().sort_index()
+        raise ValueError(f"choose_k needs a sweep_k table; missing: {', '.join(missing) or 'rows'}")
+    if n_topics is not None and (not isinstance(n_topics, (int, np.integer)) or n_topics < 1):
+        raise ValueError(f"n_topics must be a positive integer or None, got {n_topics!r}")
+    by_k = sweep.groupby("k")[["coherence", "coherence_sd", "stability"]].mean().sort_index()
     by_k.index = by_k.index.astype(int)
     best = by_k["stability"].max()
-    if np.isnan(best):  # no subsample runs: coherence alone
-        stable = by_k
-        why_stable = "no stability runs, so every k counts as stable"
-    else:
-        stable = by_k[by_k["stability"] >= best - tolerance]
-        why_stable = (f"stable k (stability within {tolerance:g} of the best, {best:.2f}): "
-                      + ", ".join(str(k) for k in stable.index))
+    stable = by_k if np.isnan(best) else by_k[by_k["stability"] >= best - tolerance]
     top = int(stable["coherence"].idxmax())
-    noise = float(sweep.loc[sweep["k"] == top, "coherence_sd"].mean()) if "coherence_sd" in sweep else 0.0
-    noise = 0.0 if np.isnan(noise) else noise
+    noise = 0.0 if np.isnan(by_k.loc[top, "coherence_sd"]) else float(by_k.loc[top, "coherence_sd"])
     k = int(stable.index[stable["coherence"] >= stable["coherence"].max() - noise].min())
-    row = by_k.loc[k]
-    others = stable.drop(index=[k, top])
-    runner = (f"; next most coherent stable k = {int(others['coherence'].idxmax())} "
-              f"({others['coherence'].max():.3f})") if len(others) else ""
-    unstable = by_k.drop(index=stable.index)
-    dropped = (f"; left out as unstable: " + ", ".join(f"k = {i} ({s:.2f})" for i, s in unstable["stability"].items())
-               if len(unstable) else "")
-    parsimony = (f"k = {k} is the most coherent of them" if k == top else
-                 f"k = {k} is the smallest of them within one standard deviation of fits ({noise:.3f}) of the "
-                 f"most coherent, k = {top} ({by_k.loc[top, 'coherence']:.3f})")
-    warnings = ""
-    if len(by_k) > 2 and k in (by_k.index.min(), by_k.index.max()):
-        end = "largest" if k == by_k.index.max() else "smallest"
-        warnings += f" k = {k} is the {end} k tried, so a wider range might score better."
-    if not np.isnan(best) and best < STABLE_ENOUGH:
-        warnings += (f" No k gives stable topics (best stability {best:.2f}, below {STABLE_ENOUGH:g}): "
-                     "read the topics as sketches.")
-    reasons = (f"k = {k}: stability {row['stability']:.2f} and NPMI coherence {row['coherence']:.3f} "
-               f"(means over {sweep['model'].nunique() if 'model' in sweep else 1} models); {why_stable}; "
-               f"{parsimony}{runner}{dropped}.{warnings}")
+    reasons = _reasons(by_k, stable, k, top, noise, best, tolerance, sweep["model"].nunique())
     if n_topics is not None:
-        if int(n_topics) < 1:
-            raise ValueError(f"n_topics must be a positive integer or None, got {n_topics!r}")
-        return int(n_topics), f"k = {int(n_topics)} set by the n_topics parameter; the sweep's rule would pick {reasons}"
+        return int(n_topics), f"k = {int(n_topics)} set by the n_topics parameter; the sweep's rule picks {reasons}"
     return k, reasons
+
+
+def _reasons(by_k, stable, k, top, noise, best, tolerance, n_models) -> str:
+    """The sentence that explains choose_k's pick, with the numbers behind it."""
+    row = by_k.loc[k]
+    text = (f"k = {k}: stability {row['stability']:.2f} and NPMI coherence {row['coherence']:.3f} "
+            f"(means over {n_models} models); ")
+    if np.isnan(best):
+        text += "no subsample runs, so every k counts as stable; "
+    else:
+        text += (f"stable k (stability within {tolerance:g} of the best, {best:.2f}): "
+                 + ", ".join(str(i) for i in stable.index) + "; ")
+    text += (f"k = {k} is the most coherent of them" if k == top else
+             f"k = {k} is the smallest of them within one standard deviation across fits ({noise:.3f}) of "
+             f"the most coherent, k = {top} ({by_k.loc[top, 'coherence']:.3f})")
+    others = stable.drop(index=list({k, top}))
+    if len(others):
+        text += (f"; next most coherent stable k = {int(others['coherence'].idxmax())} "
+                 f"({others['coherence'].max():.3f})")
+    unstable = by_k.drop(index=stable.index)
+    if len(unstable):
+        text += "; left out as unstable: " + ", ".join(f"k = {i} ({s:.2f})" for i, s in unstable["stability"].items())
+    text += "."
+    if len(by_k) > 2 and k in (by_k.index.min(), by_k.index.max()):
+        text += f" k = {k} is the {'largest' if k == by_k.index.max() else 'smallest'} k tried, so a wider range " \
+                "might score better."
+    if not np.isnan(best) and best < STABLE_ENOUGH:
+        text += (f" No k gives stable topics (best stability {best:.2f}, below {STABLE_ENOUGH:g}): "
+                 "read the topics as sketches.")
+    return text
 
 
 def match_topics(a: pd.DataFrame, b: pd.DataFrame, min_shared: int = 3) -> pd.DataFrame:
@@ -186,7 +191,8 @@ def match_topics(a: pd.DataFrame, b: pd.DataFrame, min_shared: int = 3) -> pd.Da
     for name, t in (("a", a), ("b", b)):
         missing = [c for c in ("model", "topic", "label", "term") if c not in t.columns]
         if missing or len(t) == 0:
-            raise ValueError(f"match_topics: table {name} needs model, topic, label, term; missing: {missing or 'rows'}")
+            raise ValueError(f"match_topics: table {name} needs model, topic, label, term; "
+                             f"missing: {', '.join(missing) or 'rows'}")
     ma, mb = a["model"].iloc[0], b["model"].iloc[0]
     sets_a = a.groupby("topic")["term"].agg(set)
     sets_b = b.groupby("topic")["term"].agg(set)
@@ -240,7 +246,8 @@ def baseline_coherence(
     out = []
     for corpus, data in (("passages", sp), ("shuffled", shuffled_baseline(sp, seed))):
         for model in models:
-            s = topic_summary(fit_topics(data, k, model, seed, **sweep_settings(len(data.tokens), model)), window=window)
+            tm = fit_topics(data, k, model, seed, **sweep_settings(len(data.tokens), model))
+            s = topic_summary(tm, window=window)
             out.append((model, corpus, k, s["coherence"].mean(), s["coherence"].min(), s["coherence"].max(),
                         data.counts.shape[0]))
     cols = ["model", "corpus", "k", "coherence", "coherence_min", "coherence_max", "n_passages"]

@@ -1,0 +1,201 @@
+"""Prose, tables and figures for the topics notebook (03), all built from data.
+
+Every sentence here must stay true for any corpus: one article, no dates, or tens of
+thousands of articles. Data inside Markdown passes through `report.escape`.
+"""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from egov import figures
+from egov.report import escape, plural
+from egov.topic_selection import SWEEP_SETTINGS, TOLERANCE
+from egov.topics import TopicModel, doc_topics, representative_passages, topic_summary, topic_terms
+
+
+def units_sentence(docs: pd.DataFrame, pt) -> str:
+    """How many passages the articles give and what vocabulary the models share."""
+    p = pt.passages
+    n_docs = p["doc_id"].nunique()
+    dropped = len(docs) - n_docs
+    lost = f" {plural(dropped, 'article')} had no text and gave no passage." if dropped else ""
+    return (f"{plural(len(docs), 'article')} {'gives' if len(docs) == 1 else 'give'} {plural(len(p), 'passage')} "
+            f"(median {int(p['n_words'].median())} words, {int(p['n_words'].min())} to {int(p['n_words'].max())}); "
+            f"a passage never crosses an article.{lost} "
+            f"Both models share a vocabulary of {plural(len(pt.vocab), 'term')}: lemmas without stopwords that occur "
+            f"in at least {pt.min_df} passages and in at most "
+            f"{f'{pt.max_df:.0%} of them' if isinstance(pt.max_df, float) else f'{pt.max_df} passages'}.")
+
+
+def sweep_sentence(sweep: pd.DataFrame, k: int, reasons: str) -> str:
+    """The chosen k, its reasons, and what the sweep ran on (sample, runs, fit settings)."""
+    row = sweep.iloc[0]
+    window = "the passage" if pd.isna(row["window"]) else f"{int(row['window'])}-token windows"
+    sample = (f"all {plural(int(row['n_passages']), 'passage')}" if row["n_sweep_passages"] == row["n_passages"] else
+              f"a seeded sample of {int(row['n_sweep_passages']):,} of the {int(row['n_passages']):,} passages")
+    light = "" if row.get("fits", "final") == "final" else (
+        f" To keep the sweep cheap its fits are lighter than the final ones (NMF: tolerance "
+        f"{SWEEP_SETTINGS['nmf']['tol']:g}; LDA: online, {SWEEP_SETTINGS['lda']['max_iter']} passes).")
+    return (f"**Chosen: {escape(reasons)}**\n\nThe sweep tried k = {int(sweep['k'].min())} to {int(sweep['k'].max())} "
+            f"on {sample}: for each k and model one fit on them and {int(row['n_runs'])} on seeded 80% subsamples. "
+            f"Stability is the average agreement of the top-10 terms between the first fit and the others "
+            f"(1 = same terms in the same order); coherence is NPMI of the top-10 term pairs, counted over "
+            f"{window} (−1 never together, 0 independent, 1 always together). The rule: k within "
+            f"{TOLERANCE:g} of the best stability are stable; of those, the smallest k within one standard "
+            f"deviation of the most coherent.{light}")
+
+
+def sweep_figure(sweep: pd.DataFrame, k: int):
+    """Coherence and stability by k, one line per model, the chosen k marked."""
+    figures.use_style()
+    fig, axes = plt.subplots(1, 2, figsize=(figures.WIDTH_IN, 4.0), layout="constrained", sharex=True)
+    best = sweep.groupby("k")["stability"].mean().max()
+    title = (f"k = {k} chosen, but no k gives stable topics (best mean stability {best:.2f})" if best < 0.6 else
+             f"k = {k} chosen: stable (best mean stability {best:.2f}) and coherent")
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
+    for ax, col, label in ((axes[0], "coherence", "NPMI coherence (−1 to 1)"),
+                           (axes[1], "stability", "Stability: top-term agreement (0 to 1)")):
+        for i, (model, g) in enumerate(sweep.groupby("model", sort=True)):
+            ax.plot(g["k"], g[col], marker="o", color=figures.OKABE_ITO[i], lw=1.5)
+            ax.annotate(model.upper(), (g["k"].iloc[-1], g[col].iloc[-1]), xytext=(4, 0),
+                        textcoords="offset points", va="center", color=figures.OKABE_ITO[i], fontsize=9)
+        ax.axvline(k, color="#555555", lw=1, ls="--")
+        ax.set_xlabel("Number of topics k")
+        ax.set_ylabel(label)
+        ax.set_xticks(sorted(sweep["k"].unique()))
+    row = sweep.iloc[0]
+    figures.caption(fig, f"Source: egov topic sweep on {int(row['n_sweep_passages']):,} passages; "
+                         f"means over 1 + {int(row['n_runs'])} fits per k and model; dashed line: chosen k.")
+    return fig
+
+
+def topic_table(*models: TopicModel) -> pd.DataFrame:
+    """One row per model and topic: label, share of the corpus, coherence, top terms (rounded for display)."""
+    t = pd.concat([topic_summary(tm) for tm in models], ignore_index=True)
+    return t.assign(share=t["share"].round(3), coherence=t["coherence"].round(3))
+
+
+def topics_export(*models: TopicModel) -> pd.DataFrame:
+    """The `topics` table of the issue: model, topic, label, rank, term, weight."""
+    return pd.concat([topic_terms(tm) for tm in models], ignore_index=True)
+
+
+def doc_topics_export(*models: TopicModel) -> pd.DataFrame:
+    """The `doc_topics` table: model, doc_id, topic, share (each article sums to 1 per model)."""
+    return pd.concat([doc_topics(tm) for tm in models], ignore_index=True)
+
+
+def topics_sentence(table: pd.DataFrame) -> str:
+    """Largest and most coherent topic per model."""
+    parts = []
+    for model, g in table.groupby("model", sort=False):
+        big = g.sort_values(["share", "topic"], ascending=[False, True]).iloc[0]
+        coh = g.sort_values(["coherence", "topic"], ascending=[False, True]).iloc[0]
+        parts.append(f"In {model.upper()} the largest topic is {int(big.topic)} (*{escape(big.label)}*, "
+                     f"{big.share:.0%} of the words) and the most coherent is {int(coh.topic)} "
+                     f"(*{escape(coh.label)}*, NPMI {coh.coherence:.2f}).")
+    return " ".join(parts) + (" Labels are the top three terms, not interpretations; read the passages below "
+                              "before naming a topic.")
+
+
+def _ordered_articles(docs: pd.DataFrame, shares: pd.DataFrame) -> pd.DataFrame:
+    """Articles by date (undated last, then doc_id), with their label for the heatmap."""
+    meta = docs[["doc_id"]].assign(date=docs["date"] if "date" in docs else pd.NaT)
+    meta = meta[meta["doc_id"].isin(shares["doc_id"])]
+    meta = meta.sort_values(["date", "doc_id"], na_position="last", kind="stable")
+    meta["label"] = [f"{d:%Y-%m-%d}  {i}" if pd.notna(d) else f"undated  {i}" for i, d in zip(meta.doc_id, meta.date)]
+    return meta
+
+
+def heatmap(docs: pd.DataFrame, shares: pd.DataFrame, tm: TopicModel):
+    """Articles (rows, oldest first) by topic (columns) of one model, cells = share of the article."""
+    s = shares[shares["model"] == tm.model]
+    meta = _ordered_articles(docs, s)
+    wide = s.pivot(index="doc_id", columns="topic", values="share").loc[meta["doc_id"]]
+    lead = wide.idxmax(axis=1).value_counts().sort_index()
+    top_topic = int(lead.idxmax())
+    labels = [lab for lab in topic_summary(tm)["label"]]
+    n = len(wide)
+    if lead.max() > 1 or n == 1:
+        title = f"Topic {top_topic} ({labels[top_topic - 1]}) leads in {lead.max()} of {plural(n, 'article')}"
+    else:
+        title = f"Each of the {n} articles has a different leading topic"
+    height = min(9.0, max(4.0, 1.6 + 0.3 * n))
+    fig, ax = figures.new(title, f"{tm.model.upper()} topic (top three terms)", "Article (oldest first)",
+                          height=height,
+                          source=f"Source: egov {tm.model.upper()} on {len(tm.terms.passages):,} passages; "
+                                 "cell = topic's share of the article's words (passages weighted by length).")
+    im = ax.imshow(wide.to_numpy(), aspect="auto", cmap=figures.SEQUENTIAL, vmin=0, vmax=1, interpolation="nearest")
+    ax.set_xticks(range(tm.k), [f"{t}: {lab}" for t, lab in enumerate(labels, start=1)], rotation=30, ha="right",
+                  fontsize=8)
+    if n <= 40:
+        ax.set_yticks(range(n), meta["label"], fontsize=8)
+    else:
+        ax.set_yticks([])
+    fig.colorbar(im, ax=ax, label="Share of article", shrink=0.8)
+    return fig
+
+
+def heatmap_sentence(shares: pd.DataFrame) -> str:
+    """How concentrated the articles are on one topic, per model."""
+    parts = []
+    for model, g in shares.groupby("model", sort=False):
+        top = g.groupby("doc_id")["share"].max()
+        parts.append(f"{model.upper()}: the median article puts {top.median():.0%} of its words in its leading "
+                     f"topic, and {int((top >= 0.5).sum())} of {plural(len(top), 'article')} "
+                     f"{'puts' if len(top) == 1 else 'put'} at least half there")
+    return "; ".join(parts) + ". Shares are the passages' topic shares averaged with their lengths as weights."
+
+
+def matches_sentence(matches: pd.DataFrame) -> str:
+    """How many topics both models find."""
+    both = matches[matches["found_by"] == "both"]
+    a, b = matches["model_a"].iloc[0].upper(), matches["model_b"].iloc[0].upper()
+    only_a = int((matches["found_by"] == f"{matches['model_a'].iloc[0]} only").sum())
+    only_b = int((matches["found_by"] == f"{matches['model_b'].iloc[0]} only").sum())
+    found = (f"{len(both)} topics are found by both {a} and {b} (paired by overlap of their top-10 terms, "
+             f"at least 3 shared)" if len(both) != 1 else f"1 topic is found by both {a} and {b} (paired by "
+             f"overlap of their top-10 terms, at least 3 shared)")
+    best = ""
+    if len(both):
+        top = both.sort_values(["n_shared", "topic_a"], ascending=[False, True]).iloc[0]
+        best = (f"; the closest pair, {a} {int(top.topic_a)} and {b} {int(top.topic_b)}, shares "
+                f"{int(top.n_shared)} of 10 terms (*{escape(top.shared_terms)}*)")
+    return (f"{found}{best}. {only_a} {a} and {only_b} {b} topics have no counterpart: treat those as "
+            "artefacts of one model until the passages say otherwise.")
+
+
+def baseline_table(baseline: pd.DataFrame) -> pd.DataFrame:
+    """Baseline coherence rounded for display."""
+    return baseline.round({"coherence": 3, "coherence_min": 3, "coherence_max": 3})
+
+
+def baseline_sentence(baseline: pd.DataFrame) -> str:
+    """Real vs shuffled coherence per model, with the honest verdict."""
+    w = baseline.pivot(index="model", columns="corpus", values="coherence")
+    parts = []
+    for model, r in w.iterrows():
+        gap = r["passages"] - r["shuffled"]
+        verdict = ("clearly above the shuffled baseline" if gap >= 0.05 else
+                   "barely above the shuffled baseline" if gap > 0 else "not above the shuffled baseline")
+        parts.append(f"{model.upper()} topics score {r['passages']:.3f} on the real passages against "
+                     f"{r['shuffled']:.3f} on shuffled ones ({verdict})")
+    n = int(baseline["n_passages"].iloc[0])
+    return ("; ".join(parts) + f". Shuffling moves every word to a random passage but keeps passage lengths and "
+            f"word frequencies, so topics that beat it capture words that really occur together "
+            f"({plural(n, 'passage')}, same k and settings).")
+
+
+def representatives(tm: TopicModel, n: int = 2) -> pd.DataFrame:
+    """The n passages most devoted to each topic, quoted (display view)."""
+    r = representative_passages(tm, n=n, max_words=45)
+    return r.assign(share=r["share"].round(2))[["topic", "label", "rank", "doc_id", "share", "quote"]]
+
+
+def headline(table: pd.DataFrame, k: int, stable: bool) -> str:
+    """Plain-text headline for the report's front page."""
+    nmf = table[table["model"] == table["model"].iloc[0]].sort_values("share", ascending=False).iloc[0]
+    sure = "stable" if stable else "unstable (read as sketches)"
+    return (f"{k} topics, {sure}; the largest ({table['model'].iloc[0].upper()}) is '{nmf.label}' "
+            f"with {nmf.share:.0%} of the words.")
