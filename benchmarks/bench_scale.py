@@ -10,10 +10,11 @@ read the files, scikit-learn `CountVectorizer(ngram_range=(1, 2))`, then `NMF` (
 TF-IDF) and `LatentDirichletAllocation` at the k the topic notebook chose (8 when it did
 not run), with scikit-learn's default settings (what a bare script would use: NMF
 coordinate descent from NNDSVDa, up to 200 iterations; batch LDA, 10 iterations).
-Writes benchmarks/RESULTS.md.
+Writes benchmarks/RESULTS.md and the raw rows to benchmarks/results.json.
 
-Run (about 15 minutes on 2 cores): python benchmarks/bench_scale.py
-       python benchmarks/bench_scale.py --sizes 5 1000 10000   # a subset; 5 = the sample
+Run: python benchmarks/bench_scale.py                                 # all sizes
+     python benchmarks/bench_scale.py --sizes 5 1000 10000 --merge    # a subset; 5 = the sample
+     python benchmarks/bench_scale.py --sizes 10000 50000 --only 01 02 --merge  # load + terms only
 """
 from __future__ import annotations
 
@@ -167,7 +168,7 @@ def results_md(rows: list[dict], info: dict, seconds: float) -> str:
     by_n = {r["n"]: r for r in rows if not r.get("only")}  # full builds
     part = {r["n"]: r for r in rows if r.get("only")}  # partial builds (--only)
     lines = ["# Scale benchmark results", "",
-             "Made by `python benchmarks/bench_scale.py` (see its docstring); do not edit by hand.", "",
+             "Tables made by `python benchmarks/bench_scale.py` (see its docstring); a hand-written analysis may follow them.", "",
              f"Machine: {info['cpu']}, {info['cores']} cores, {info['ram_gb']:.0f} GiB RAM; {info['os']}; "
              f"Python {info['python']}; " + ", ".join(f"{k} {v}" for k, v in info["packages"].items()) + ".",
              f"The last benchmark run took {seconds / 60:.0f} min. The machine is shared: the 1-minute load average before each "
@@ -185,7 +186,7 @@ def results_md(rows: list[dict], info: dict, seconds: float) -> str:
     for r in rows:
         lines.append(f"| {r['n']:,}{' (' + '+'.join(r['only']) + ' only)' if r.get('only') else ''} | {_s(r['load'])} | {_s(r['terms'])} | {_s(r['topics'])} | {_s(r['timeline'])} | "
                      f"{_s(r['html'])} | **{_s(r['wall'])}** | {_s(r['ref_total'])} | "
-                     f"{r['wall'] / r['ref_total'] if r['ref_total'] else float('nan'):.2f} | "
+                     f"{format(r['wall'] / r['ref_total'], '.2f') if r['ref_total'] else '—'} | "
                      f"{r['peak'] / GB:.2f} GB ({r['peak_one'] / GB:.2f}) | {r['load_before']:.1f} |")
     lines += ["",
               "## Reference pipeline, seconds", "",

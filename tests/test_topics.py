@@ -143,3 +143,29 @@ def test_too_small_corpus_gives_clear_messages():
         topics.fit_topics(tiny, 1, model="lsa")
     with pytest.raises(ValueError, match="missing"):
         topics.passage_terms(pd.DataFrame({"doc_id": ["x"]}))
+
+
+def test_topic_stage_cache_hit_equals_miss(tmp_path, monkeypatch):
+    psg = passages(planted_docs())
+    monkeypatch.setenv("EGOV_CACHE_DIR", "off")
+    fresh = ts.topic_stage(psg, seed=42, ks=range(2, 5))
+    monkeypatch.setenv("EGOV_CACHE_DIR", str(tmp_path))
+    miss = ts.topic_stage(psg, seed=42, ks=range(2, 5))
+    assert len(list(tmp_path.glob("topic_stage-*.pkl"))) == 1
+    hit = ts.topic_stage(psg, seed=42, ks=range(2, 5))
+    for stage in (miss, hit):
+        assert stage.k == fresh.k == 3 and stage.reasons == fresh.reasons
+        for name in ("sweep", "topics", "doc_topics", "summary", "matches", "baseline"):
+            assert_frame_equal(getattr(stage, name), getattr(fresh, name))
+        for m in topics.MODELS:
+            np.testing.assert_array_equal(stage.models[m].passage_topic, fresh.models[m].passage_topic)
+    ts.topic_stage(psg, seed=7, ks=range(2, 5))  # another seed is another entry
+    assert len(list(tmp_path.glob("topic_stage-*.pkl"))) == 2
+
+
+def test_online_lda_above_online_from_recovers_the_planted_topics():
+    pt = topics.passage_terms(passages(planted_docs(n_docs=30, n_paras=20)))
+    assert pt.counts.shape[0] > topics.ONLINE_FROM
+    tm = topics.fit_topics(pt, 3, "lda", seed=42)
+    assert tm.settings["learning_method"] == "online" and tm.settings["n_iter"] == topics.online_passes(len(pt.passages))
+    assert sorted(planted_block(t[:3]) for t in tm.top_terms(3)) == [0, 1, 2]

@@ -47,15 +47,20 @@ class WindowIndex:
         """NPMI coherence per topic. Returns topic (from 1), coherence, n_pairs."""
         rows = []
         n = float(self.n_windows)
+        top_terms = [list(terms) for terms in top_terms]
+        # one co-occurrence matrix for every term queried (the columns are sliced once, not per topic)
+        used = sorted({w for terms in top_terms for w in terms if w in self.vocab})
+        pos = {w: i for i, w in enumerate(used)}
+        cols = self.presence[:, [self.vocab[w] for w in used]]
+        co_all = (cols.T @ cols).toarray().astype(np.float64)
         for t, terms in enumerate(top_terms, start=1):
-            terms = list(terms)
-            absent = [w for w in terms if w not in self.vocab or self.presence[:, self.vocab[w]].nnz == 0]
+            absent = [w for w in terms if w not in pos or co_all[pos[w], pos[w]] == 0]
             if absent:
                 raise ValueError(f"topic {t}: terms not in the texts: {', '.join(absent[:5])}")
             if len(terms) < 2:
                 raise ValueError(f"topic {t}: coherence needs at least 2 terms, got {len(terms)}")
-            cols = self.presence[:, [self.vocab[w] for w in terms]]
-            co = (cols.T @ cols).toarray().astype(np.float64)
+            ids = [pos[w] for w in terms]
+            co = co_all[np.ix_(ids, ids)]
             p = np.diag(co) / n
             i, j = np.tril_indices(len(terms), k=-1)  # one-preceding pairs (w_i, w_j), j < i
             p_ij = co[i, j] / n + EPSILON

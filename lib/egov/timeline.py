@@ -392,8 +392,11 @@ def topic_share_by_period(docs: pd.DataFrame, doc_topics: pd.DataFrame, period: 
 
 def theme_trends(docs: pd.DataFrame, period: str = "year", eras=None, seed: int = 42, n_topics: int | None = None,
                  n_boot: int = N_BOOT, level: float = LEVEL) -> pd.DataFrame:
-    """Fit the topic stage (egov.topic_selection.topic_stage: NMF and LDA on passages, k chosen
-    as in notebook 03 unless `n_topics`) and follow each topic's share over the periods.
+    """Follow each topic of the topic stage over the periods.
+
+    The stage is egov.topic_selection.topic_stage on the articles' passages with the same
+    arguments as notebook 03 (NMF and LDA, k chosen by the sweep unless `n_topics`); it is
+    cached on disk, so within `egov build` this reads notebook 03's topics, not a refit.
 
     Returns topic_share_by_period's columns plus label (top terms); empty, with attrs["reason"],
     when the corpus is too small for a topic model or no article is dated.

@@ -5,7 +5,8 @@ passages (`egov.coherence`; window: the passage, see `topics.WINDOW`) and stabil
 of top-term rankings between a reference fit and fits on random 80% subsamples of the
 passages (Greene, O'Callaghan & Cunningham 2014, "How many topics? Stability analysis
 for topic models", ECML PKDD). At scale the sweep runs on a seeded sample of passages
-with lighter fits; the sweep table records what was done.
+with lighter fits; the sweep table records what was done. `topic_stage` runs the whole
+stage once and keeps it in the on-disk cache (`egov.cache`), so notebooks 03 and 04 share it.
 """
 from __future__ import annotations
 
@@ -16,20 +17,25 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import linear_sum_assignment
 
+from egov import cache
+from egov import topics as _topics
 from egov.coherence import window_index
-from egov.topics import (MODELS, N_TERMS, WINDOW, PassageTerms, TopicModel, _as_terms, count_matrix, doc_topics,
-                         fit_topics, topic_summary, topic_terms)
+from egov.topics import (MODELS, N_TERMS, WINDOW, PassageTerms, TopicModel, _as_terms, _fit, count_matrix,
+                         doc_topics, fit_topics, topic_summary, topic_terms)
 
 KS = range(2, 9)
-N_RUNS_SMALL, N_RUNS_LARGE = 10, 3  # subsample fits per k and model: 10 up to 500 sweep passages, else 3
+# subsample fits per k and model: 3 up to SMALL sweep passages, else 2. Each LDA fit of the sweep
+# is 50 batch passes on a small corpus (fewer passes let the planted-topic test pick the wrong k),
+# so the number of runs is what the sweep's cost is set by; 3 runs still pick the planted k.
+N_RUNS_SMALL, N_RUNS_LARGE = 3, 2
 SUBSAMPLE = 0.8  # share of passages in each subsample fit
-MAX_PASSAGES = 2000  # the sweep and the baseline use a seeded sample of at most this many passages
+MAX_PASSAGES = 1000  # the sweep and the baseline use a seeded sample of at most this many passages
 TOLERANCE = 0.05  # k whose stability is within this of the best count as stable (about its run-to-run noise)
 STABLE_ENOUGH = 0.6  # below this best stability the reasons warn that no k gives stable topics
 SMALL = 500  # up to this many sweep passages: 10 runs and the final fit settings (cheap anyway)
 # above it: lighter fits for the sweep and the baseline (online LDA, looser NMF tolerance)
 SWEEP_SETTINGS = {"nmf": {"max_iter": 200, "tol": 1e-3},
-                  "lda": {"learning_method": "online", "max_iter": 5, "batch_size": 256}}
+                  "lda": {"learning_method": "online", "max_iter": 3, "batch_size": 128}}
 
 
 def sweep_settings(n_passages: int, model: str) -> dict:
@@ -75,8 +81,8 @@ def sweep_k(
     """Score each k by coherence and stability, per model.
 
     For each k and model: a reference fit on the (sampled) passages and n_runs fits on
-    seeded 80% subsamples (n_runs None: 10 up to SMALL passages, else 3; fit settings from
-    sweep_settings). stability = mean ranking_agreement(reference, run); coherence = mean
+    seeded 80% subsamples (n_runs None: N_RUNS_SMALL up to SMALL passages, else N_RUNS_LARGE;
+    fit settings from sweep_settings; the sweep fits only topic-term weights). stability = mean ranking_agreement(reference, run); coherence = mean
     NPMI of the top n_terms over all fits. k larger than the smallest subsample or the
     vocabulary is skipped; none left raises ValueError.
     Returns k, model, coherence, coherence_sd, stability, stability_min, n_runs, window,
@@ -84,7 +90,11 @@ def sweep_k(
     sorted by k, model.
     Example: sweep_k(pt, ks=range(2, 7), seed=42)
     """
-    pt = _as_terms(passages)
+    return _sweep(_as_terms(passages), ks, models, seed, n_runs, max_passages, window, n_terms)[0]
+
+
+def _sweep(pt: PassageTerms, ks, models, seed, n_runs, max_passages, window, n_terms):
+    """sweep_k's table and its reference fits {(model, k): TopicModel} (topic-term weights only)."""
     n = pt.counts.shape[0]
     rows = sample_rows(n, max_passages, seed)
     sp = pt.subset(rows)
@@ -100,25 +110,27 @@ def sweep_k(
             f"{vocab_in_sample} terms; need at least 2 of each per subsample"
         )
     index = window_index(sp.tokens, window)
-    out = []
+    subsets = [sp.subset(np.sort(np.random.default_rng(seed + r).choice(len(rows), size=n_sub, replace=False)))
+               for r in range(1, n_runs + 1)]  # the same subsamples for every k and model
+    out, refs = [], {}
     for model in models:
+        settings = sweep_settings(len(rows), model)
         for k in feasible:
-            settings = sweep_settings(len(rows), model)
-            ref = fit_topics(sp, k, model, seed, **settings)
-            fits = [ref]
-            agreements = []
-            for r in range(1, n_runs + 1):
-                sub = np.sort(np.random.default_rng(seed + r).choice(len(rows), size=n_sub, replace=False))
-                run = fit_topics(sp.subset(sub), k, model, seed + r, **settings)
-                fits.append(run)
-                agreements.append(ranking_agreement(ref.top_terms(n_terms), run.top_terms(n_terms)))
-            coh = [index.npmi([t for t in f.top_terms(n_terms) if len(t) > 1]).coherence.mean() for f in fits]
+            ref = _fit(sp, k, model, seed, settings, shares=False)
+            refs[(model, k)] = ref
+            fits = [ref] + [_fit(sub, k, model, seed + r, settings, shares=False)
+                            for r, sub in enumerate(subsets, start=1)]
+            agreements = [ranking_agreement(ref.top_terms(n_terms), f.top_terms(n_terms)) for f in fits[1:]]
+            tops = [[t for t in f.top_terms(n_terms) if len(t) > 1] for f in fits]
+            coh = index.npmi([t for top in tops for t in top])["coherence"].to_numpy()  # one query for all fits
+            ends = np.cumsum([len(top) for top in tops])
+            per_fit = [float(np.mean(c)) if len(c) else np.nan for c in np.split(coh, ends[:-1])]
             stab = (float(np.mean(agreements)), float(np.min(agreements))) if agreements else (np.nan, np.nan)
-            out.append((k, model, float(np.mean(coh)), float(np.std(coh)), *stab, n_runs, window, len(rows), n,
-                        "final" if not settings else "light"))
+            out.append((k, model, float(np.mean(per_fit)), float(np.std(per_fit)), *stab, n_runs, window, len(rows),
+                        n, "final" if not settings else "light"))
     cols = ["k", "model", "coherence", "coherence_sd", "stability", "stability_min", "n_runs", "window",
             "n_sweep_passages", "n_passages", "fits"]
-    return pd.DataFrame(out, columns=cols).sort_values(["k", "model"], ignore_index=True)
+    return pd.DataFrame(out, columns=cols).sort_values(["k", "model"], ignore_index=True), refs
 
 
 def choose_k(sweep: pd.DataFrame, n_topics: int | None = None, tolerance: float = TOLERANCE) -> tuple[int, str]:
@@ -241,22 +253,29 @@ def baseline_coherence(
     Returns model, corpus ("passages" or "shuffled"), k, coherence (mean over topics),
     coherence_min, coherence_max, n_passages. Example: baseline_coherence(pt, 4, seed=42)
     """
-    pt = _as_terms(passages)
+    return _baseline(_as_terms(passages), k, seed, models, max_passages, window)
+
+
+def _baseline(pt: PassageTerms, k: int, seed: int, models, max_passages, window, refs: dict | None = None):
+    """baseline_coherence; `refs` are the sweep's reference fits (the same fits on the real passages)."""
     sp = pt.subset(sample_rows(pt.counts.shape[0], max_passages, seed))
     out = []
     for corpus, data in (("passages", sp), ("shuffled", shuffled_baseline(sp, seed))):
         for model in models:
-            tm = fit_topics(data, k, model, seed, **sweep_settings(len(data.tokens), model))
-            s = topic_summary(tm, window=window)
-            out.append((model, corpus, k, s["coherence"].mean(), s["coherence"].min(), s["coherence"].max(),
-                        data.counts.shape[0]))
+            settings = sweep_settings(len(data.tokens), model)
+            reuse = corpus == "passages" and refs is not None and (model, k) in refs
+            tm = refs[(model, k)] if reuse else _fit(data, k, model, seed, settings, shares=False)
+            top = tm.top_terms()
+            index = window_index(data.tokens, window, words={w for t in top for w in t})
+            coh = index.npmi([t for t in top if len(t) > 1])["coherence"]  # a one-term topic has no coherence
+            out.append((model, corpus, k, coh.mean(), coh.min(), coh.max(), data.counts.shape[0]))
     cols = ["model", "corpus", "k", "coherence", "coherence_min", "coherence_max", "n_passages"]
     return pd.DataFrame(out, columns=cols).sort_values(["model", "corpus"], ignore_index=True)
 
 
 @dataclass
 class TopicStage:
-    """Everything the topic notebook and the build export, from one call."""
+    """Everything the topic notebook, the timeline and the build export, from one call."""
 
     terms: PassageTerms
     sweep: pd.DataFrame
@@ -270,16 +289,54 @@ class TopicStage:
     baseline: pd.DataFrame
 
 
+def stage_settings() -> dict:
+    """Every module-level setting the topic stage's result depends on (part of its cache key)."""
+    import sklearn
+
+    return {
+        "topics": {name: getattr(_topics, name) for name in ("MIN_DF", "MAX_DF", "N_TERMS", "WINDOW", "NMF_PARAMS",
+                                                              "LDA_PARAMS", "ONLINE_FROM", "LDA_ONLINE", "MIN_UPDATES")},
+        "selection": {"N_RUNS": (N_RUNS_SMALL, N_RUNS_LARGE), "SUBSAMPLE": SUBSAMPLE, "SMALL": SMALL,
+                      "SWEEP_SETTINGS": SWEEP_SETTINGS, "TOLERANCE": TOLERANCE, "STABLE_ENOUGH": STABLE_ENOUGH},
+        "versions": (sklearn.__version__, np.__version__, pd.__version__),
+    }
+
+
+def _content_hash(passages: pd.DataFrame | PassageTerms) -> str:
+    """Hash of the passages (ids, lengths, texts) or, for a PassageTerms, also of its tokens and vocabulary."""
+    table = passages.passages if isinstance(passages, PassageTerms) else passages
+    parts = [str(list(table.columns))]
+    for col in ("doc_id", "passage_id", "n_words", "text"):
+        if col in table.columns:
+            parts.append(cache.texts_fingerprint([str(v) for v in table[col]]))
+    if isinstance(passages, PassageTerms):
+        parts += [cache.texts_fingerprint([" ".join(t) for t in passages.tokens]),
+                  cache.texts_fingerprint(list(passages.vocab)), repr((passages.min_df, passages.max_df))]
+    return cache.texts_fingerprint(parts)
+
+
 def topic_stage(
     passages: pd.DataFrame | PassageTerms, n_topics: int | None = None, seed: int = 42, ks: Iterable[int] = KS,
     n_runs: int | None = None, max_passages: int | None = MAX_PASSAGES,
 ) -> TopicStage:
     """The whole topic stage: sweep, choose k, fit NMF and LDA, tables, matches, baseline.
 
+    The result is kept in the on-disk cache (egov.cache; `egov build` sets the folder) under
+    a key of the passages' content, the arguments, every setting (stage_settings) and the
+    egov code, so notebook 04 reuses notebook 03's stage; a cached result equals a fresh one.
     Example: stage = topic_stage(passages(docs), seed=42); stage.topics.head()
     """
-    pt = _as_terms(passages)
-    sweep = sweep_k(pt, ks, seed=seed, n_runs=n_runs, max_passages=max_passages)
+    ks = tuple(sorted({int(k) for k in ks}))
+    n = len(passages.passages if isinstance(passages, PassageTerms) else passages)
+    key = cache.make_key("topic_stage", _content_hash(passages), n_topics, seed, ks, n_runs, max_passages,
+                         stage_settings())
+    return cache.cached(key, cache.cache_dir(n),
+                        lambda: _topic_stage(_as_terms(passages), n_topics, seed, ks, n_runs, max_passages))
+
+
+def _topic_stage(pt: PassageTerms, n_topics, seed, ks, n_runs, max_passages) -> TopicStage:
+    """topic_stage without the cache."""
+    sweep, refs = _sweep(pt, ks, MODELS, seed, n_runs, max_passages, WINDOW, N_TERMS)
     k, reasons = choose_k(sweep, n_topics)
     models = {m: fit_topics(pt, k, m, seed) for m in MODELS}
     tables = {m: topic_terms(tm) for m, tm in models.items()}
@@ -289,5 +346,5 @@ def topic_stage(
         doc_topics=pd.concat([doc_topics(tm) for tm in models.values()], ignore_index=True),
         summary=pd.concat([topic_summary(tm) for tm in models.values()], ignore_index=True),
         matches=match_topics(tables["nmf"], tables["lda"]),
-        baseline=baseline_coherence(pt, k, seed, max_passages=max_passages),
+        baseline=_baseline(pt, k, seed, MODELS, max_passages, WINDOW, refs),
     )

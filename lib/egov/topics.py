@@ -29,6 +29,13 @@ WINDOW = None
 NMF_PARAMS = {"init": "nndsvda", "solver": "cd", "max_iter": 400, "tol": 1e-4}
 # alpha 0.1: a passage carries few topics; 50 batch iterations recover planted topics from any seed tried
 LDA_PARAMS = {"learning_method": "batch", "max_iter": 50, "doc_topic_prior": 0.1}
+# Above ONLINE_FROM passages batch LDA costs 50 passes over every passage (minutes at 70,000 passages), so
+# LDA is fitted by online variational Bayes (Hoffman, Blei & Bach 2010, "Online learning for latent
+# Dirichlet allocation", NIPS): minibatches of LDA_ONLINE["batch_size"] passages, as many passes as give
+# at least MIN_UPDATES minibatch updates (one pass on a large corpus; at most max_iter passes).
+ONLINE_FROM = 500
+LDA_ONLINE = {"learning_method": "online", "max_iter": 10, "batch_size": 512, "doc_topic_prior": 0.1}
+MIN_UPDATES = 100
 MODELS = ("nmf", "lda")
 
 
@@ -138,6 +145,42 @@ def check_k(pt: PassageTerms, k: int) -> None:
         )
 
 
+def online_passes(n_passages: int, batch_size: int = LDA_ONLINE["batch_size"], min_updates: int = MIN_UPDATES,
+                  max_passes: int = LDA_ONLINE["max_iter"]) -> int:
+    """Passes of online LDA over n passages that give at least min_updates minibatch updates (1..max_passes)."""
+    per_pass = max(1, -(-n_passages // batch_size))
+    return int(min(max_passes, max(1, -(-min_updates // per_pass))))
+
+
+def final_settings(n_passages: int, model: str) -> dict:
+    """Settings of the final fits: NMF_PARAMS; LDA_PARAMS up to ONLINE_FROM passages, else online LDA."""
+    if model == "nmf":
+        return dict(NMF_PARAMS)
+    if n_passages <= ONLINE_FROM:
+        return dict(LDA_PARAMS)
+    return {**LDA_ONLINE, "max_iter": online_passes(n_passages)}
+
+
+def _fit_lda(x: sparse.csr_matrix, k: int, seed: int, params: dict,
+             shares: bool = True) -> tuple[object, np.ndarray | None, int]:
+    """Fit scikit-learn LDA, then (shares) transform the passages.
+
+    Online fits run max_iter passes of partial_fit: the same updates as `fit`, without the
+    extra pass `fit` spends on the training perplexity (not used here).
+    """
+    if params.get("learning_method") != "online":
+        est = LatentDirichletAllocation(n_components=int(k), random_state=seed, **params)
+        est.fit(x)
+        n_iter = int(est.n_iter_)
+    else:
+        est = LatentDirichletAllocation(n_components=int(k), random_state=seed, total_samples=x.shape[0], **params)
+        x = x.astype(np.float64)
+        for _ in range(int(params["max_iter"])):
+            est.partial_fit(x)
+        n_iter = int(params["max_iter"])
+    return est, (est.transform(x) if shares else None), n_iter
+
+
 def _normalise_rows(m: np.ndarray) -> np.ndarray:
     totals = m.sum(axis=1, keepdims=True)
     out = np.full_like(m, 1.0 / m.shape[1], dtype=np.float64)  # no evidence: equal shares
@@ -150,29 +193,40 @@ def fit_topics(
 ) -> TopicModel:
     """Fit NMF on TF-IDF or LDA on counts to the passages, seeded.
 
-    `settings` override NMF_PARAMS / LDA_PARAMS (e.g. max_iter). Topics are renumbered
-    from 1 by corpus share. Returns a TopicModel; tidy views: topic_terms, doc_topics.
+    Settings: final_settings (NMF_PARAMS; LDA_PARAMS, or online LDA above ONLINE_FROM
+    passages); `settings` override them (e.g. max_iter). Topics are renumbered from 1 by
+    corpus share. Returns a TopicModel; tidy views: topic_terms, doc_topics.
     Example: tm = fit_topics(passages(docs), k=4, model="lda", seed=42)
     """
-    pt = _as_terms(passages)
+    return _fit(_as_terms(passages), k, model, seed, settings, shares=True)
+
+
+def _fit(pt: PassageTerms, k: int, model: str, seed: int, settings: dict, shares: bool = True) -> TopicModel:
+    """fit_topics; with shares=False only the topic-term weights are fitted (the k sweep needs no more):
+    passage_topic is then empty and topics are ordered by their share of the term weight."""
     if model not in MODELS:
         raise ValueError(f"model must be 'nmf' or 'lda', got {model!r}")
     check_k(pt, k)
     with warnings.catch_warnings():  # non-convergence is recorded in settings["converged"], not printed
         warnings.simplefilter("ignore", ConvergenceWarning)
+        params = {**final_settings(pt.counts.shape[0], model), **settings}
         if model == "nmf":
-            params = {**NMF_PARAMS, **settings}
             x = TfidfTransformer().fit_transform(pt.counts)
             est = NMF(n_components=int(k), random_state=seed, **params)
             w = est.fit_transform(x)
+            n_iter = int(est.n_iter_)
         else:
-            params = {**LDA_PARAMS, **settings}
-            est = LatentDirichletAllocation(n_components=int(k), random_state=seed, **params)
-            w = est.fit_transform(pt.counts)
-    params = {**params, "n_iter": int(est.n_iter_), "converged": bool(est.n_iter_ < params["max_iter"])}
-    theta = _normalise_rows(w)
+            est, w, n_iter = _fit_lda(pt.counts, k, seed, params, shares)
+    # online LDA makes a fixed number of passes: it has no convergence test
+    converged = None if params.get("learning_method") == "online" else bool(n_iter < params["max_iter"])
+    params = {**params, "n_iter": n_iter, "converged": converged}
     beta = _normalise_rows(est.components_)
-    share = np.average(theta, axis=0, weights=_weights(pt))
+    if shares:
+        theta = _normalise_rows(w)
+        share = np.average(theta, axis=0, weights=_weights(pt))
+    else:
+        theta = np.empty((0, int(k)))
+        share = est.components_.sum(axis=1) / est.components_.sum()
     order = np.argsort(-np.round(share, 12), kind="stable")
     return TopicModel(model, int(k), seed, est, pt, beta[order], theta[:, order], params)
 

@@ -11,7 +11,7 @@ import pandas as pd
 from egov import figures
 from egov.report import escape, plural
 from egov.topic_selection import SWEEP_SETTINGS, TOLERANCE
-from egov.topics import TopicModel, doc_topics, representative_passages, topic_summary, topic_terms
+from egov.topics import TopicModel, doc_topics, representative_passages, topic_labels, topic_summary, topic_terms
 
 
 def units_sentence(docs: pd.DataFrame, pt) -> str:
@@ -70,9 +70,13 @@ def sweep_figure(sweep: pd.DataFrame, k: int):
     return fig
 
 
-def topic_table(*models: TopicModel) -> pd.DataFrame:
-    """One row per model and topic: label, share of the corpus, coherence, top terms (rounded for display)."""
-    t = pd.concat([topic_summary(tm) for tm in models], ignore_index=True)
+def topic_table(*models: TopicModel | pd.DataFrame) -> pd.DataFrame:
+    """One row per model and topic: label, share of the corpus, coherence, top terms (rounded for display).
+
+    Takes fitted models or summary tables (`TopicStage.summary`, made by topics.topic_summary).
+    Example: topic_table(stage.summary)
+    """
+    t = pd.concat([m if isinstance(m, pd.DataFrame) else topic_summary(m) for m in models], ignore_index=True)
     return t.assign(share=t["share"].round(3), coherence=t["coherence"].round(3))
 
 
@@ -115,7 +119,7 @@ def heatmap(docs: pd.DataFrame, shares: pd.DataFrame, tm: TopicModel):
     wide = s.pivot(index="doc_id", columns="topic", values="share").loc[meta["doc_id"]]
     lead = wide.idxmax(axis=1).value_counts().sort_index()
     top_topic = int(lead.idxmax())
-    labels = [lab for lab in topic_summary(tm)["label"]]
+    labels = topic_labels(tm)
     n = len(wide)
     if lead.max() > 1 or n == 1:
         title = f"Topic {top_topic} ({labels[top_topic - 1]}) leads in {lead.max()} of {plural(n, 'article')}"
@@ -164,6 +168,25 @@ def matches_sentence(matches: pd.DataFrame) -> str:
                 f"{int(top.n_shared)} of 10 terms (*{escape(top.shared_terms)}*)")
     return (f"{found}{best}. {only_a} {a} and {only_b} {b} topics have no counterpart: treat those as "
             "artefacts of one model until the passages say otherwise.")
+
+
+def fits_sentence(*models: TopicModel) -> str:
+    """How the final models were fitted, with the lighter LDA fitting named when it was used."""
+    parts = []
+    for tm in models:
+        s, n = tm.settings, len(tm.terms.passages)
+        if tm.model == "nmf":
+            parts.append(f"NMF ran coordinate descent from an NNDSVDa start for {s['n_iter']} iterations "
+                         f"({'converged' if s['converged'] else 'stopped at the limit'}, tolerance {s['tol']:g})")
+        elif s.get("learning_method") == "online":
+            parts.append(f"LDA was fitted by online variational Bayes (Hoffman, Blei & Bach 2010): "
+                         f"{plural(int(s['n_iter']), 'pass', 'passes')} over the {n:,} passages in minibatches of "
+                         f"{int(s['batch_size'])}, as batch learning over this many passages would take many minutes; "
+                         "its topics are an approximation of the batch fit's")
+        else:
+            parts.append(f"LDA ran batch variational Bayes for {plural(int(s['n_iter']), 'pass', 'passes')} over "
+                         f"the {n:,} passages (document-topic prior {s['doc_topic_prior']:g})")
+    return "Final fits: " + "; ".join(parts) + "."
 
 
 def baseline_table(baseline: pd.DataFrame) -> pd.DataFrame:
