@@ -169,3 +169,19 @@ def test_online_lda_above_online_from_recovers_the_planted_topics():
     tm = topics.fit_topics(pt, 3, "lda", seed=42)
     assert tm.settings["learning_method"] == "online" and tm.settings["n_iter"] == topics.online_passes(len(pt.passages))
     assert sorted(planted_block(t[:3]) for t in tm.top_terms(3)) == [0, 1, 2]
+
+
+def test_a_corpus_too_small_gives_an_empty_stage_with_its_reason():
+    from egov import topics_report
+    from egov.passages import passages as make_passages
+    from egov.topic_selection import topic_stage
+
+    docs = pd.DataFrame({"doc_id": ["a"], "text": ["The portal lets citizens apply online for licences and permits."]})
+    stage = topic_stage(make_passages(docs), seed=1)
+    assert not stage.fitted and stage.k == 0
+    assert "too small" in stage.reason or "no passages" in stage.reason
+    assert list(stage.topics.columns) == ["model", "topic", "label", "rank", "term", "weight"]
+    assert list(stage.doc_topics.columns) == ["model", "doc_id", "topic", "share"]
+    assert topics_report.sweep_sentence(stage.sweep, stage.k, stage.reasons).startswith("**No topic model:")
+    assert topics_report.headline(topics_report.topic_table(stage.summary), stage.k, False).startswith("No topic model")
+    assert topics_report.representatives(None).empty

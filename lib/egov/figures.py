@@ -53,6 +53,14 @@ def new(title: str, xlabel: str, ylabel: str, *, height: float = 4.5, source: st
     return fig, ax
 
 
+def empty(title: str, text: str):
+    """A small figure that states why there is nothing to draw (so a page never lacks its figure)."""
+    fig, ax = new(title, "", "", height=2.0)
+    ax.axis("off")
+    ax.text(0.0, 0.5, text, transform=ax.transAxes, va="center", fontsize=10, wrap=True)
+    return fig
+
+
 def caption(fig, text: str) -> None:
     """Put a small source/explanation line under the figure."""
     fig.supxlabel(text, fontsize=8, color="#444444", x=0.01, ha="left")

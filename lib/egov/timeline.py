@@ -405,11 +405,10 @@ def theme_trends(docs: pd.DataFrame, period: str = "year", eras=None, seed: int 
     from egov.passages import passages
     from egov.topic_selection import topic_stage
 
-    try:
-        stage = topic_stage(passages(docs), n_topics=n_topics, seed=seed)
-    except ValueError as err:
+    stage = topic_stage(passages(docs), n_topics=n_topics, seed=seed)
+    if not stage.fitted:
         out = topic_share_by_period(docs, pd.DataFrame(columns=["model", "doc_id", "topic", "share"]), period, eras)
-        out.attrs["reason"] = f"No topic model could be fitted: {err}."
+        out.attrs["reason"] = f"No topic model could be fitted: {stage.reason}."
         return out.assign(label=pd.Series(dtype="str"))
     out = topic_share_by_period(docs, stage.doc_topics, period, eras, n_boot, seed, level)
     labels = stage.summary[["model", "topic", "label"]]

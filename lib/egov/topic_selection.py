@@ -105,7 +105,7 @@ def _sweep(pt: PassageTerms, ks, models, seed, n_runs, max_passages, window, n_t
     ks = sorted({int(k) for k in ks})
     feasible = [k for k in ks if 2 <= k <= min(n_sub, vocab_in_sample)]
     if not feasible:
-        raise ValueError(
+        raise _topics.TooSmall(
             f"corpus too small to choose k among {ks}: {len(rows)} passages ({n_sub} per subsample) and "
             f"{vocab_in_sample} terms; need at least 2 of each per subsample"
         )
@@ -287,6 +287,12 @@ class TopicStage:
     summary: pd.DataFrame  # model, topic, label, share, coherence, top_terms
     matches: pd.DataFrame
     baseline: pd.DataFrame
+    reason: str = ""  # why there is no model (the corpus is too small), else ""
+
+    @property
+    def fitted(self) -> bool:
+        """Whether models were fitted (False for a corpus too small for a topic model)."""
+        return bool(self.models)
 
 
 def stage_settings() -> dict:
@@ -330,8 +336,27 @@ def topic_stage(
     n = len(passages.passages if isinstance(passages, PassageTerms) else passages)
     key = cache.make_key("topic_stage", _content_hash(passages), n_topics, seed, ks, n_runs, max_passages,
                          stage_settings())
-    return cache.cached(key, cache.cache_dir(n),
-                        lambda: _topic_stage(_as_terms(passages), n_topics, seed, ks, n_runs, max_passages))
+    return cache.cached(key, cache.cache_dir(n), lambda: _stage_or_reason(passages, n_topics, seed, ks, n_runs, max_passages))
+
+
+STAGE_COLUMNS = {
+    "sweep": ["k", "model", "coherence", "coherence_sd", "stability", "stability_min", "n_runs", "window",
+              "n_sweep_passages", "n_passages", "fits"],
+    "topics": ["model", "topic", "label", "rank", "term", "weight"],
+    "doc_topics": ["model", "doc_id", "topic", "share"],
+    "summary": ["model", "topic", "label", "share", "coherence", "top_terms"],
+    "matches": ["model_a", "topic_a", "label_a", "model_b", "topic_b", "label_b", "n_shared", "shared_terms", "found_by"],
+    "baseline": ["model", "corpus", "coherence", "coherence_min", "coherence_max", "n_passages"],
+}
+
+
+def _stage_or_reason(passages, n_topics, seed, ks, n_runs, max_passages) -> TopicStage:
+    """The stage, or an empty one whose `reason` says why the corpus is too small for a topic model."""
+    try:
+        return _topic_stage(_as_terms(passages), n_topics, seed, ks, n_runs, max_passages)
+    except _topics.TooSmall as err:
+        empty = {name: pd.DataFrame(columns=cols) for name, cols in STAGE_COLUMNS.items()}
+        return TopicStage(terms=None, k=0, reasons=f"no topic model: {err}", models={}, reason=str(err), **empty)
 
 
 def _topic_stage(pt: PassageTerms, n_topics, seed, ks, n_runs, max_passages) -> TopicStage:

@@ -39,6 +39,10 @@ MIN_UPDATES = 100
 MODELS = ("nmf", "lda")
 
 
+class TooSmall(ValueError):
+    """The corpus is too small for a topic model (too few passages or terms): a fact about the data, not a bug."""
+
+
 @dataclass
 class PassageTerms:
     """Passages with their tokens and a passages x terms count matrix (shared by both models)."""
@@ -109,7 +113,7 @@ def passage_terms(
     if missing:
         raise ValueError(f"passages need columns doc_id, passage_id, text, n_words; missing: {', '.join(missing)}")
     if len(passages) == 0:
-        raise ValueError("no passages: the corpus is empty")
+        raise TooSmall("no passages: the corpus is empty")
     passages = passages.sort_values("passage_id").reset_index(drop=True)
     frame = pd.DataFrame({"doc_id": passages["passage_id"], "text": passages["text"]})  # one row per passage
     if tokens is None:
@@ -138,9 +142,9 @@ def check_k(pt: PassageTerms, k: int) -> None:
     if not isinstance(k, (int, np.integer)) or k < 1:
         raise ValueError(f"k must be a positive integer, got {k!r}")
     if k > n:
-        raise ValueError(f"corpus too small for k={k} topics: only {n} passages (need at least k)")
+        raise TooSmall(f"corpus too small for k={k} topics: only {n} passages (need at least k)")
     if v < max(k, 2):
-        raise ValueError(
+        raise TooSmall(
             f"vocabulary too small for k={k} topics: {v} terms kept (min_df={pt.min_df}, max_df={pt.max_df})"
         )
 

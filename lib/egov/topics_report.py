@@ -14,8 +14,14 @@ from egov.topic_selection import SWEEP_SETTINGS, TOLERANCE
 from egov.topics import TopicModel, doc_topics, representative_passages, topic_labels, topic_summary, topic_terms
 
 
+NO_MODEL = "No topic model: the corpus is too small"
+
+
 def units_sentence(docs: pd.DataFrame, pt) -> str:
     """How many passages the articles give and what vocabulary the models share."""
+    if pt is None:
+        return (f"{plural(len(docs), 'article')} give too few passages or shared terms for a topic model; "
+                "the sections below say why and stay empty.")
     p = pt.passages
     n_docs = p["doc_id"].nunique()
     dropped = len(docs) - n_docs
@@ -30,6 +36,10 @@ def units_sentence(docs: pd.DataFrame, pt) -> str:
 
 def sweep_sentence(sweep: pd.DataFrame, k: int, reasons: str) -> str:
     """The chosen k, its reasons, and what the sweep ran on (sample, runs, fit settings)."""
+    if sweep.empty:
+        return (f"**No topic model: {escape(reasons)}.** A topic model needs enough passages (paragraph windows "
+                "of 60 to 150 words) and terms shared between them to tell two topics apart; with fewer, any "
+                "'topic' would be one passage's vocabulary. Add articles, or read notebook 02's counts instead.")
     row = sweep.iloc[0]
     window = "the passage" if pd.isna(row["window"]) else f"{int(row['window'])}-token windows"
     sample = (f"all {plural(int(row['n_passages']), 'passage')}" if row["n_sweep_passages"] == row["n_passages"] else
@@ -48,6 +58,8 @@ def sweep_sentence(sweep: pd.DataFrame, k: int, reasons: str) -> str:
 
 def sweep_figure(sweep: pd.DataFrame, k: int):
     """Coherence and stability by k, one line per model, the chosen k marked."""
+    if sweep.empty:
+        return figures.empty(NO_MODEL, "Too few passages or shared terms to compare numbers of topics.")
     figures.use_style()
     fig, axes = plt.subplots(1, 2, figsize=(figures.WIDTH_IN, 4.0), layout="constrained", sharex=True)
     best = sweep.groupby("k")["stability"].mean().max()
@@ -92,6 +104,8 @@ def doc_topics_export(*models: TopicModel) -> pd.DataFrame:
 
 def topics_sentence(table: pd.DataFrame) -> str:
     """Largest and most coherent topic per model."""
+    if table.empty:
+        return "No topics: no model was fitted."
     parts = []
     for model, g in table.groupby("model", sort=False):
         big = g.sort_values(["share", "topic"], ascending=[False, True]).iloc[0]
@@ -114,6 +128,8 @@ def _ordered_articles(docs: pd.DataFrame, shares: pd.DataFrame) -> pd.DataFrame:
 
 def heatmap(docs: pd.DataFrame, shares: pd.DataFrame, tm: TopicModel):
     """Articles (rows, oldest first) by topic (columns) of one model, cells = share of the article."""
+    if tm is None or shares.empty:
+        return figures.empty(NO_MODEL, "No article can be placed on topics without a topic model.")
     s = shares[shares["model"] == tm.model]
     meta = _ordered_articles(docs, s)
     wide = s.pivot(index="doc_id", columns="topic", values="share").loc[meta["doc_id"]]
@@ -143,6 +159,8 @@ def heatmap(docs: pd.DataFrame, shares: pd.DataFrame, tm: TopicModel):
 
 def heatmap_sentence(shares: pd.DataFrame) -> str:
     """How concentrated the articles are on one topic, per model."""
+    if shares.empty:
+        return "No topic shares: no model was fitted."
     parts = []
     for model, g in shares.groupby("model", sort=False):
         top = g.groupby("doc_id")["share"].max()
@@ -154,6 +172,8 @@ def heatmap_sentence(shares: pd.DataFrame) -> str:
 
 def matches_sentence(matches: pd.DataFrame) -> str:
     """How many topics both models find."""
+    if matches.empty:
+        return "Nothing to compare: no model was fitted."
     both = matches[matches["found_by"] == "both"]
     a, b = matches["model_a"].iloc[0].upper(), matches["model_b"].iloc[0].upper()
     only_a = int((matches["found_by"] == f"{matches['model_a'].iloc[0]} only").sum())
@@ -173,7 +193,7 @@ def matches_sentence(matches: pd.DataFrame) -> str:
 def fits_sentence(*models: TopicModel) -> str:
     """How the final models were fitted, with the lighter LDA fitting named when it was used."""
     parts = []
-    for tm in models:
+    for tm in (m for m in models if m is not None):
         s, n = tm.settings, len(tm.terms.passages)
         if tm.model == "nmf":
             parts.append(f"NMF ran coordinate descent from an NNDSVDa start for {s['n_iter']} iterations "
@@ -186,7 +206,7 @@ def fits_sentence(*models: TopicModel) -> str:
         else:
             parts.append(f"LDA ran batch variational Bayes for {plural(int(s['n_iter']), 'pass', 'passes')} over "
                          f"the {n:,} passages (document-topic prior {s['doc_topic_prior']:g})")
-    return "Final fits: " + "; ".join(parts) + "."
+    return "Final fits: " + "; ".join(parts) + "." if parts else ""
 
 
 def baseline_table(baseline: pd.DataFrame) -> pd.DataFrame:
@@ -196,6 +216,8 @@ def baseline_table(baseline: pd.DataFrame) -> pd.DataFrame:
 
 def baseline_sentence(baseline: pd.DataFrame) -> str:
     """Real vs shuffled coherence per model, with the honest verdict."""
+    if baseline.empty:
+        return "No baseline: no model was fitted."
     w = baseline.pivot(index="model", columns="corpus", values="coherence")
     parts = []
     for model, r in w.iterrows():
@@ -212,12 +234,16 @@ def baseline_sentence(baseline: pd.DataFrame) -> str:
 
 def representatives(tm: TopicModel, n: int = 2) -> pd.DataFrame:
     """The n passages most devoted to each topic, quoted (display view)."""
+    if tm is None:
+        return pd.DataFrame(columns=["topic", "label", "rank", "doc_id", "share", "quote"])
     r = representative_passages(tm, n=n, max_words=45)
     return r.assign(share=r["share"].round(2))[["topic", "label", "rank", "doc_id", "share", "quote"]]
 
 
 def headline(table: pd.DataFrame, k: int, stable: bool) -> str:
     """Plain-text headline for the report's front page."""
+    if table.empty:
+        return "No topic model: the corpus gives too few passages or shared terms."
     nmf = table[table["model"] == table["model"].iloc[0]].sort_values("share", ascending=False).iloc[0]
     sure = "stable" if stable else "unstable (read as sketches)"
     return (f"{k} topics, {sure}; the largest ({table['model'].iloc[0].upper()}) is '{nmf.label}' "
