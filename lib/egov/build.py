@@ -21,7 +21,6 @@ import nbformat
 import pandas as pd
 
 from egov import cache
-from egov.corpus import seeds_path
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 GENERATED = ("notebooks", "tables", "figures", "headlines")

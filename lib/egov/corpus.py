@@ -19,7 +19,7 @@ import pandas as pd
 from egov import cache, dates, progress
 from egov.clean import clean_text
 from egov.dedupe import find_duplicates, signature
-from egov.readers import Decoded, decode_bytes, read_file
+from egov.readers import Decoded, read_file
 from egov.sources import detect_source
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}

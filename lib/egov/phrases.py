@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from egov.keyness import g2_log_ratio
-from egov.terms import _check_docs, _encode, _ids_from_tokens
+from egov.terms import _check_docs, encode_docs
 
 __all__ = ["collocations", "kwic"]
 
@@ -30,12 +30,7 @@ def collocations(docs: pd.DataFrame, *, min_count: int = 3, measure: str = "llr"
     if not isinstance(min_count, (int, np.integer)) or min_count < 1:
         raise ValueError(f"min_count must be a positive integer, got {min_count!r}")
     _check_docs(docs)
-    if tokens is None:
-        doc_index, term_id, is_stop, terms = _encode(docs["text"].tolist(), lemmas, False)
-    else:
-        if len(tokens) != len(docs):
-            raise ValueError(f"tokens has {len(tokens)} rows but docs has {len(docs)}")
-        doc_index, term_id, is_stop, terms = _ids_from_tokens(pd.Series(list(tokens)))
+    doc_index, term_id, is_stop, terms = encode_docs(docs, tokens, lemmas, False)
     columns = ["bigram", "term1", "term2", "count", "count_term1", "count_term2", "llr", "pmi", "measure", "score"]
     pair = np.flatnonzero(doc_index[:-1] == doc_index[1:]) if len(doc_index) > 1 else np.zeros(0, np.int64)
     n_pairs = len(pair)

@@ -186,18 +186,23 @@ def _ids_from_tokens(tokens: pd.Series):
     return doc_index, codes.astype(np.int64), stop_of[codes] if len(codes) else np.zeros(0, bool), list(terms)
 
 
+def encode_docs(docs: pd.DataFrame, tokens, lemmas: bool, numbers: bool):
+    """The token stream as arrays (doc index, term id, is-stopword) and the term list,
+    from the texts or from a tokenize_corpus result passed as `tokens`."""
+    if tokens is None:
+        return _encode(docs["text"].tolist(), lemmas, numbers)
+    if len(tokens) != len(docs):
+        raise ValueError(f"tokens has {len(tokens)} rows but docs has {len(docs)}")
+    return _ids_from_tokens(pd.Series(list(tokens)))
+
+
 def _matrix(docs: pd.DataFrame, ngram_range: tuple[int, int], tokens, lemmas: bool, numbers: bool):
     """Sparse document-term counts (all n-grams in range) and the raw token count per doc."""
     _check_docs(docs)
     lo, hi = ngram_range
     if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi):
         raise ValueError(f"ngram_range must be (min_n, max_n) with 1 <= min_n <= max_n, got {ngram_range}")
-    if tokens is None:
-        doc_index, term_id, is_stop, terms = _encode(docs["text"].tolist(), lemmas, numbers)
-    else:
-        if len(tokens) != len(docs):
-            raise ValueError(f"tokens has {len(tokens)} rows but docs has {len(docs)}")
-        doc_index, term_id, is_stop, terms = _ids_from_tokens(pd.Series(list(tokens)))
+    doc_index, term_id, is_stop, terms = encode_docs(docs, tokens, lemmas, numbers)
     n_docs, n_terms = len(docs), max(len(terms), 1)
     n_tokens = np.bincount(doc_index, minlength=n_docs)
     blocks, vocab = [], []
