@@ -174,6 +174,7 @@ def _run_all(todo: list[Path], out: Path, params: dict, in_place: bool, show_cod
         try:
             if in_place:
                 run_notebook(nb_path, nb_path, {}, progress=True)
+                _normalise(nb_path)  # the committed notebook keeps no run timestamps
                 shutil.copy(nb_path, executed)
             else:
                 run_notebook(nb_path, executed, params, progress=True, cwd=out)

@@ -5,6 +5,7 @@ whose bytes depend only on the figure, not on when or where it was drawn.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import matplotlib
@@ -78,6 +79,19 @@ def save(fig, stem: str, directory: str | Path = "../figures") -> None:
     with plt.rc_context({"svg.hashsalt": "egov"}):
         fig.savefig(paths[0], format="png", metadata={"Software": None})
         fig.savefig(paths[1], format="svg", metadata={"Date": None, "Creator": None})
+    paths[1].write_text(_stable_clip_ids(paths[1].read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def _stable_clip_ids(svg: str) -> str:
+    """Number the SVG's clip-path ids in order of appearance.
+
+    matplotlib hashes a clip rectangle's full-precision floats into its id, so layout noise
+    far below the written precision (1e-14) would change the bytes of an identical drawing.
+    """
+    order: dict[str, str] = {}
+    for match in re.finditer(r"\b(p[0-9a-f]{10})\b", svg):
+        order.setdefault(match.group(1), f"clip{len(order) + 1:04d}")
+    return re.sub(r"\b(p[0-9a-f]{10})\b", lambda m: order[m.group(1)], svg) if order else svg
 
 
 def articles_per_year(table, n_undated: int = 0):
