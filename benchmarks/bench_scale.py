@@ -136,8 +136,9 @@ def bench_size(n: int, work: Path, only: list[str] | None = None) -> dict:
     wall, peak, peak_one, code = run_measured(
         [sys.executable, "-m", "egov.cli", "build", "--corpus", corpus, "--out", str(out)]
         + (["--only", *only] if only else []), work / f"build_{n}.log")
-    if code != 0:
-        raise SystemExit(f"egov build failed at N={n}; see {work / f'build_{n}.log'}")
+    if code != 0:  # the log lives in a temporary folder that is about to go: show its end
+        tail = (work / f"build_{n}.log").read_text(encoding="utf-8", errors="replace").splitlines()[-40:]
+        raise SystemExit(f"egov build failed at N={n}; the end of its log:\n" + "\n".join(tail))
     timings = json.loads((out / ".cache" / "timings.json").read_text())
     by_name = {nb["name"][:2]: nb for nb in timings["notebooks"]}
     row = {"n": n, "only": only or [], "wall": wall, "peak": peak, "peak_one": peak_one, "load_before": load_before,
