@@ -110,6 +110,7 @@ def _sweep(pt: PassageTerms, ks, models, seed, n_runs, max_passages, window, n_t
             f"{vocab_in_sample} terms; need at least 2 of each per subsample"
         )
     index = window_index(sp.tokens, window)
+    present = {w for doc in sp.tokens for w in doc}
     subsets = [sp.subset(np.sort(np.random.default_rng(seed + r).choice(len(rows), size=n_sub, replace=False)))
                for r in range(1, n_runs + 1)]  # the same subsamples for every k and model
     out, refs = [], {}
@@ -121,7 +122,7 @@ def _sweep(pt: PassageTerms, ks, models, seed, n_runs, max_passages, window, n_t
             fits = [ref] + [_fit(sub, k, model, seed + r, settings, shares=False)
                             for r, sub in enumerate(subsets, start=1)]
             agreements = [ranking_agreement(ref.top_terms(n_terms), f.top_terms(n_terms)) for f in fits[1:]]
-            tops = [[t for t in f.top_terms(n_terms) if len(t) > 1] for f in fits]
+            tops = [[t for t in (_seen(top, present) for top in f.top_terms(n_terms)) if len(t) > 1] for f in fits]
             coh = index.npmi([t for top in tops for t in top])["coherence"].to_numpy()  # one query for all fits
             ends = np.cumsum([len(top) for top in tops])
             per_fit = [float(np.mean(c)) if len(c) else np.nan for c in np.split(coh, ends[:-1])]
@@ -265,7 +266,8 @@ def _baseline(pt: PassageTerms, k: int, seed: int, models, max_passages, window,
             settings = sweep_settings(len(data.tokens), model)
             reuse = corpus == "passages" and refs is not None and (model, k) in refs
             tm = refs[(model, k)] if reuse else _fit(data, k, model, seed, settings, shares=False)
-            top = tm.top_terms()
+            present = {w for doc in data.tokens for w in doc}
+            top = [_seen(t, present) for t in tm.top_terms()]
             index = window_index(data.tokens, window, words={w for t in top for w in t})
             coh = index.npmi([t for t in top if len(t) > 1])["coherence"]  # a one-term topic has no coherence
             out.append((model, corpus, k, coh.mean(), coh.min(), coh.max(), data.counts.shape[0]))
@@ -357,6 +359,13 @@ def _stage_or_reason(passages, n_topics, seed, ks, n_runs, max_passages) -> Topi
     except _topics.TooSmall as err:
         empty = {name: pd.DataFrame(columns=cols) for name, cols in STAGE_COLUMNS.items()}
         return TopicStage(terms=None, k=0, reasons=f"no topic model: {err}", models={}, reason=str(err), **empty)
+
+
+def _seen(terms: list[str], present: set[str]) -> list[str]:
+    """Top terms that occur in the texts coherence is counted on. LDA's topic-word prior gives
+    every vocabulary term some weight, so a fit on a sample of passages can rank a term the
+    sample never uses; such a term has no co-occurrence to count."""
+    return [w for w in terms if w in present]
 
 
 def _topic_stage(pt: PassageTerms, n_topics, seed, ks, n_runs, max_passages) -> TopicStage:
