@@ -58,7 +58,7 @@ def empty(title: str, text: str):
     """A small figure that states why there is nothing to draw (so a page never lacks its figure)."""
     fig, ax = new(title, "", "", height=2.0)
     ax.axis("off")
-    ax.text(0.0, 0.5, text, transform=ax.transAxes, va="center", fontsize=10, wrap=True)
+    ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", fontsize=10, wrap=True)
     return fig
 
 

@@ -96,10 +96,15 @@ def concept_totals(docs: pd.DataFrame, concepts: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(["count", "concept"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
+def _used_concepts(docs: pd.DataFrame, concepts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(all concept totals, the used ones), most used first."""
+    totals = concept_totals(docs, concepts)
+    return totals, totals[totals["count"] > 0]
+
+
 def concept_sentence(docs: pd.DataFrame, concepts: pd.DataFrame) -> str:
     """Which concepts are used, by how many articles, and which are absent."""
-    totals = concept_totals(docs, concepts)
-    used = totals[totals["count"] > 0]
+    totals, used = _used_concepts(docs, concepts)
     if used.empty:
         return f"None of the {len(totals)} concepts in `concepts.csv` occurs in this corpus."
     top = used.iloc[0]
@@ -336,8 +341,7 @@ def evidence(docs: pd.DataFrame, counts: pd.DataFrame, concepts: pd.DataFrame, p
 
 def headline(docs: pd.DataFrame, concepts: pd.DataFrame) -> str:
     """The concept finding in one plain-text sentence, for the report's front page."""
-    totals = concept_totals(docs, concepts)
-    used = totals[totals["count"] > 0]
+    totals, used = _used_concepts(docs, concepts)
     if used.empty:
         return f"None of the {len(totals)} listed e-government concepts occurs in these articles."
     top = used.iloc[0]

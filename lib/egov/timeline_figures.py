@@ -12,6 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from egov import figures
 from egov.figures import OKABE_ITO, WIDTH_IN, caption, new, use_style
 from egov.report import plural
 from egov.timeline import PERIOD_WORDS, load_milestones
@@ -104,7 +105,7 @@ def article_strip(docs: pd.DataFrame, milestones: pd.DataFrame | None = None):
     dated = docs.dropna(subset=["date"]).copy()
     n_undated = len(docs) - len(dated)
     if dated.empty:
-        return _empty("No article has a date, so none can be placed in time", f"{plural(n_undated, 'undated article')}")
+        return figures.empty("No article has a date, so none can be placed in time", f"{plural(n_undated, 'undated article')}")
     dated["source"] = (dated["source"].fillna("").replace("", "unknown source") if "source" in dated
                        else "unknown source")
     sizes = dated["source"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
@@ -164,13 +165,6 @@ def _trajectories(table: pd.DataFrame, item: str, value: str, names: dict, scale
     return fig
 
 
-def _empty(title: str, text: str):
-    fig, ax = new(title, "", "", height=2.0)
-    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes)
-    ax.axis("off")
-    return fig
-
-
 def _when(table: pd.DataFrame, p: str, period: str) -> str:
     """How a period reads in a title: '2019', '2019-H1', or 'the era from Jul 2018'."""
     if period != "era":
@@ -226,12 +220,12 @@ def concept_trajectories(trends: pd.DataFrame, milestones: pd.DataFrame | None =
     Returns the figure. Example: concept_trajectories(timeline.concept_trends(docs, concepts))
     """
     if trends.empty:
-        return _empty("No dated article, so no concept can be followed over time",
+        return figures.empty("No dated article, so no concept can be followed over time",
                       trends.attrs.get("reason", "no dated articles"))
     totals = trends.groupby("concept")["count"].sum()
     totals = totals[totals > 0].sort_index().sort_values(ascending=False, kind="stable")
     if totals.empty:
-        return _empty("No concept is used in the dated articles", "nothing to draw")
+        return figures.empty("No concept is used in the dated articles", "nothing to draw")
     chosen = list(totals.index[:n])
     names = {c: f"'{c}'" for c in chosen}
     table = trends[trends["concept"].isin(chosen)]
@@ -252,7 +246,7 @@ def topic_trajectories(topic_trends: pd.DataFrame, summary: pd.DataFrame | None 
     """
     table = topic_trends[topic_trends["model"] == model] if len(topic_trends) else topic_trends
     if table.empty:
-        return _empty("No dated article has topic shares, so no theme can be followed over time",
+        return figures.empty("No dated article has topic shares, so no theme can be followed over time",
                       topic_trends.attrs.get("reason", "no dated articles"))
     labels = dict(zip(table["topic"], table["label"])) if "label" in table.columns else {}
     if summary is not None and len(summary):
@@ -272,7 +266,7 @@ def term_shift(emerging: pd.DataFrame, n: int = 10):
     Returns the figure. Example: term_shift(timeline.emerging_terms(docs, counts))
     """
     if emerging.empty:
-        return _empty("No term can be compared between an early and a late half",
+        return figures.empty("No term can be compared between an early and a late half",
                       emerging.attrs.get("reason", "not enough dated articles"))
     up = emerging[emerging["direction"] == "emerging"].head(n)
     down = emerging[emerging["direction"] == "fading"].head(n)
