@@ -53,3 +53,37 @@ def test_concept_figure_aggregates_large_undated_corpora():
     fig = terms_report.concept_figure(docs, terms.count_concepts(docs))
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["undated"]
     plt.close(fig)
+
+
+def _counts(rows):
+    return pd.DataFrame(rows, columns=["doc_id", "term", "count"]).assign(per_1k=1.0, n=1)
+
+
+def test_term_counts_export_keeps_terms_used_twice_and_cuts_by_article_frequency():
+    # "a" in 3 articles, "b" in 2, "c" twice in one article, "d" once (never exported)
+    counts = _counts([("1", "a", 1), ("2", "a", 1), ("3", "a", 4), ("1", "b", 1), ("2", "b", 1),
+                      ("1", "c", 2), ("3", "d", 1)])
+    whole = terms_report.term_counts_table(counts)
+    assert len(whole) == 6 and "d" not in set(whole["term"]) and whole.attrs["min_docs"] == 1
+    assert terms_report.exports_sentence(whole, terms_report.keyness_table(*[pd.DataFrame()] * 3)).startswith(
+        "`term_counts.csv` holds all 6 rows")
+    cut = terms_report.term_counts_table(counts, max_rows=5)  # 3 + 2 rows fit; "c" (1 article) does not
+    assert sorted(cut["term"]) == ["a", "a", "a", "b", "b"]
+    assert cut.attrs == {"min_docs": 2, "n_full": 6}
+    assert sorted(terms_report.term_counts_table(counts, max_rows=4)["term"]) == ["a", "a", "a"]
+
+
+def test_keyness_export_keeps_each_articles_top_terms_when_too_long():
+    per_article = pd.DataFrame({"target": ["x"] * 3 + ["y"] * 3, "term": list("pqrpqr"),
+                                "g2": [1.0, 5.0, -9.0, 2.0, 2.0, 7.0]}).assign(
+        count_target=1, count_reference=1, p_value=0.5, log_ratio=0.0)
+    per_year = per_article.head(1).assign(target=2019)
+    empty = per_article.iloc[:0]
+    assert len(terms_report.keyness_table(per_article, per_year, empty)) == 7
+    cut = terms_report.keyness_table(per_article, per_year, empty, max_rows=5)  # 5 - 1 year row = 2 per article
+    arts = cut[cut["comparison"] == "article vs rest"]
+    assert list(zip(arts["target"], arts["term"])) == [("x", "q"), ("x", "p"), ("y", "r"), ("y", "p")]
+    assert (cut["comparison"] == "year vs rest").sum() == 1
+    assert cut.attrs == {"per_article": 2, "n_full": 7}
+    assert "each article's 2 terms with the highest G2" in terms_report.exports_sentence(
+        terms_report.term_counts_table(_counts([("1", "a", 2)])), cut, max_rows=5)

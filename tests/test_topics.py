@@ -185,3 +185,19 @@ def test_a_corpus_too_small_gives_an_empty_stage_with_its_reason():
     assert topics_report.sweep_sentence(stage.sweep, stage.k, stage.reasons).startswith("**No topic model:")
     assert topics_report.headline(topics_report.topic_table(stage.summary), stage.k, False).startswith("No topic model")
     assert topics_report.representatives(None).empty
+
+
+def test_sweep_and_baseline_skip_top_terms_the_counted_texts_never_use(pt, monkeypatch):
+    """Regression (50,000-article build): LDA's prior can rank a term the sampled passages never
+    use; coherence must be counted on the used top terms, not raise "terms not in the texts"."""
+    before_sweep = ts.sweep_k(pt, ks=[3], seed=42)
+    before_base = ts.baseline_coherence(pt, 3, seed=42)
+    original = topics.TopicModel.top_terms
+    monkeypatch.setattr(topics.TopicModel, "top_terms",
+                        lambda self, n=topics.N_TERMS: [["zzzunused"] + t for t in original(self, n)])
+    with pytest.raises(ValueError, match="not in the texts"):  # what the sweep used to hit
+        ts.window_index(pt.tokens, ts.WINDOW).npmi([["zzzunused", "portal"]])
+    after_sweep = ts.sweep_k(pt, ks=[3], seed=42)
+    after_base = ts.baseline_coherence(pt, 3, seed=42)
+    np.testing.assert_allclose(after_sweep["coherence"], before_sweep["coherence"], rtol=0, atol=1e-12)
+    np.testing.assert_allclose(after_base["coherence"], before_base["coherence"], rtol=0, atol=1e-12)

@@ -15,6 +15,7 @@ from egov.report import plural
 
 MAX_ROWS = 40  # beyond this many articles, figures aggregate by year
 MAX_CHECK = 1000  # beyond this many articles, the concept check runs on a seeded sample of this many
+MAX_EXPORT_ROWS = 1_000_000  # a longer exported table is cut by a stated rule (spreadsheets stop at 1,048,576 rows)
 
 
 def check_sentence(docs: pd.DataFrame, check: pd.DataFrame) -> str:
@@ -213,15 +214,70 @@ def period_sentence(docs: pd.DataFrame, per_period: pd.DataFrame) -> str:
     return keyness_sentence(docs, per_period, what="year")
 
 
-def keyness_table(per_article: pd.DataFrame, per_period: pd.DataFrame, vs_english: pd.DataFrame) -> pd.DataFrame:
-    """The exported keyness table: target, term, count_target, count_reference, g2, p_value, log_ratio, comparison."""
+def keyness_table(per_article: pd.DataFrame, per_period: pd.DataFrame, vs_english: pd.DataFrame,
+                  max_rows: int | None = MAX_EXPORT_ROWS) -> pd.DataFrame:
+    """The exported keyness table: target, term, count_target, count_reference, g2, p_value, log_ratio, comparison.
+
+    Above `max_rows` rows, the article-vs-rest rows are cut to each article's n terms with the
+    highest G2 (over-used first), n as large as fits; the other comparisons are kept whole.
+    attrs["per_article"] is that n (None when nothing was cut), attrs["n_full"] the uncut row count.
+    Example: keyness_table(per_article, per_year, vs_english)
+    """
     cols = ["target", "term", "count_target", "count_reference", "g2", "p_value", "log_ratio"]
+    n_full = sum(len(t) for t in (per_article, per_period, vs_english))
+    kept = None
+    if max_rows is not None and n_full > max_rows and len(per_article):
+        n_targets = per_article["target"].nunique()
+        kept = max(1, (max_rows - len(per_period) - len(vs_english)) // n_targets)
+        per_article = (per_article.sort_values(["target", "g2", "term"], ascending=[True, False, True], kind="stable")
+                       .groupby("target", sort=False).head(kept))
     parts = [t[cols].assign(comparison=c) for t, c in ((per_article, "article vs rest"),
                                                           (per_period, "year vs rest"),
                                                           (vs_english, "corpus vs general English")) if len(t)]
-    if not parts:
-        return pd.DataFrame(columns=cols + ["comparison"])
-    return pd.concat(parts, ignore_index=True)
+    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols + ["comparison"])
+    table.attrs.update(per_article=kept, n_full=n_full)
+    return table
+
+
+def term_counts_table(counts: pd.DataFrame, max_rows: int | None = MAX_EXPORT_ROWS) -> pd.DataFrame:
+    """The exported term counts: doc_id, term, count, per_1k, n for terms used at least twice.
+
+    Above `max_rows` rows, only terms in at least m articles are kept, m the smallest that
+    fits (a row is one term in one article, so a term used in d articles costs d rows).
+    attrs["min_docs"] is m (1 when nothing was cut), attrs["n_full"] the rows before the cut.
+    Example: term_counts_table(terms.count_terms(docs, ngram_range=(1, 3)))
+    """
+    table = counts[counts.groupby("term")["count"].transform("sum") >= 2][["doc_id", "term", "count", "per_1k", "n"]]
+    n_full, min_docs = len(table), 1
+    if max_rows is not None and len(table) > max_rows:
+        df = table.groupby("term")["doc_id"].transform("size")
+        rows_per_df = df.value_counts().sort_index(ascending=False)  # df value -> rows with that df
+        kept = (rows_per_df.cumsum() <= max_rows)  # rows kept when m = that df, largest df first
+        min_docs = int(rows_per_df.index[kept].min()) if kept.any() else int(df.max()) + 1
+        table = table[df >= min_docs]
+    table = table.reset_index(drop=True)
+    table.attrs.update(min_docs=min_docs, n_full=n_full)
+    return table
+
+
+def exports_sentence(term_counts: pd.DataFrame, keyness: pd.DataFrame, max_rows: int = MAX_EXPORT_ROWS) -> str:
+    """What the exported term_counts and keyness tables hold, and any cut made to keep them under max_rows."""
+    parts = []
+    m = term_counts.attrs.get("min_docs", 1)
+    if m > 1:
+        parts.append(f"`term_counts.csv` would have {term_counts.attrs['n_full']:,} rows, more than the "
+                     f"{max_rows:,}-row export limit, so it holds the {len(term_counts):,} rows of terms used in at "
+                     f"least {m:,} articles")
+    else:
+        parts.append(f"`term_counts.csv` holds all {len(term_counts):,} rows (every word and phrase used at least twice)")
+    n = keyness.attrs.get("per_article")
+    if n is not None:
+        parts.append(f"`keyness.csv` would have {keyness.attrs['n_full']:,} rows, so its article-vs-rest part keeps "
+                     f"each article's {n:,} terms with the highest G2 ({len(keyness):,} rows; the year and "
+                     "general-English comparisons are whole)")
+    else:
+        parts.append(f"`keyness.csv` holds all {len(keyness):,} rows")
+    return "; ".join(parts) + "."
 
 
 def english_figure(vs_english: pd.DataFrame, n: int = 15):
