@@ -41,6 +41,7 @@ DEFAULT_K = 8
 STAGES = [("01", "load"), ("02", "terms"), ("03", "topics"), ("04", "timeline")]
 PACKAGES = ["numpy", "pandas", "scipy", "scikit-learn", "joblib", "papermill", "nbconvert", "matplotlib"]
 GB = 1024 ** 3
+ANALYSIS = "## Analysis (hand-written)"  # RESULTS.md keeps this section and what follows across runs
 
 
 class PeakMemory:
@@ -169,7 +170,8 @@ def results_md(rows: list[dict], info: dict, seconds: float) -> str:
     by_n = {r["n"]: r for r in rows if not r.get("only")}  # full builds
     part = {r["n"]: r for r in rows if r.get("only")}  # partial builds (--only)
     lines = ["# Scale benchmark results", "",
-             "Tables made by `python benchmarks/bench_scale.py` (see its docstring); a hand-written analysis may follow them.", "",
+             "Tables made by `python benchmarks/bench_scale.py` (see its docstring); a hand-written analysis may "
+             f"follow them under '{ANALYSIS}', which later runs keep.", "",
              f"Machine: {info['cpu']}, {info['cores']} cores, {info['ram_gb']:.0f} GiB RAM; {info['os']}; "
              f"Python {info['python']}; " + ", ".join(f"{k} {v}" for k, v in info["packages"].items()) + ".",
              f"The last benchmark run took {seconds / 60:.0f} min. The machine is shared: the 1-minute load average before each "
@@ -269,7 +271,11 @@ def main() -> None:
         rows = sorted(old + rows, key=lambda r: (r["n"], bool(r.get("only"))))
     raw.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     text = results_md(rows, machine(), time.perf_counter() - start)
-    Path(args.output).write_text(text, encoding="utf-8")
+    out = Path(args.output)
+    previous = out.read_text(encoding="utf-8") if out.exists() else ""
+    if ANALYSIS in previous:
+        text += "\n" + ANALYSIS + previous.split(ANALYSIS, 1)[1]
+    out.write_text(text, encoding="utf-8")
     print(text)
 
 

@@ -7,7 +7,7 @@ import shutil
 import nbformat
 import pandas as pd
 
-from egov.build import NOTEBOOKS, build
+from egov.build import NOTEBOOKS, _normalise, build, strip_progress
 from egov.cli import main
 
 
@@ -53,3 +53,22 @@ def test_a_failing_notebook_is_named_with_its_cell(tmp_path, capsys):
 
 def test_cli_rejects_a_missing_corpus(tmp_path):
     assert main(["build", "--corpus", str(tmp_path / "nowhere"), "--out", str(tmp_path / "o")]) == 2
+
+
+def test_progress_bars_are_stripped_from_the_pages_and_other_stderr_kept(tmp_path):
+    bar = ("\rLoading articles:   0%|          | 0/10000 [00:00<?, ?file/s]"
+           "\rLoading articles:   8%|▊         | 750/10000 [00:01<00:16, 570.25file/s]"
+           "\rLoading articles: 100%|██████████| 10000/10000 [00:08<00:00, 1167.04file/s]\n")
+    warning = "UserWarning: 3 files were not read\n"
+    assert strip_progress(bar) == ""
+    assert strip_progress(bar + warning) == warning
+    assert strip_progress("a\n\nb 50% done | 1/2 [x\n") == "a\n\nb 50% done | 1/2 [x\n"  # no bar: as is
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("load()", outputs=[
+        nbformat.v4.new_output("stream", name="stderr", text=bar),
+        nbformat.v4.new_output("stream", name="stderr", text=bar + warning),
+        nbformat.v4.new_output("stream", name="stdout", text="Loaded 10,000 articles\n")])])
+    path = tmp_path / "nb.ipynb"
+    nbformat.write(nb, path)
+    _normalise(path)
+    outputs = nbformat.read(path, as_version=4).cells[0].outputs
+    assert [(o.name, o.text) for o in outputs] == [("stderr", warning), ("stdout", "Loaded 10,000 articles\n")]

@@ -87,3 +87,11 @@ def test_keyness_export_keeps_each_articles_top_terms_when_too_long():
     assert cut.attrs == {"per_article": 2, "n_full": 7}
     assert "each article's 2 terms with the highest G2" in terms_report.exports_sentence(
         terms_report.term_counts_table(_counts([("1", "a", 2)])), cut, max_rows=5)
+
+
+def test_keyness_sentence_says_when_the_tables_show_only_some_articles():
+    r = _run(DOCS)
+    assert "oldest" not in terms_report.keyness_sentence(DOCS, r["per_article"])
+    text = terms_report.keyness_sentence(DOCS, r["per_article"], shown=2)
+    assert text.endswith("The two tables above show the 2 oldest of the 3 articles; `keyness.csv` holds the "
+                         "keywords of every article.")

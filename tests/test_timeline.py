@@ -238,3 +238,32 @@ def test_figures_byte_stable(tmp_path, trends):
         figures.save(tf.concept_trajectories(trends), name, tmp_path)
     assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
     assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
+
+
+def _trend_rows(rows):
+    return pd.DataFrame(rows, columns=["concept", "period", "n_docs", "per_1k", "ci_low", "ci_high"])
+
+
+def test_a_difference_is_called_real_only_when_the_intervals_separate():
+    t = _trend_rows([("x", 2014, 5, 1.0, 0.5, 1.5), ("x", 2022, 5, 3.0, 2.0, 4.0),
+                     ("y", 2014, 5, 1.0, 0.5, 1.5), ("y", 2022, 5, 1.6, 1.4, 1.9),
+                     ("z", 2014, 1, 1.0, 1.0, 1.0), ("z", 2022, 5, 3.0, 2.0, 4.0)])
+    assert timeline_report._separation(t, "concept", "x", 2014, 2022) == "the 95% intervals do not overlap"
+    assert timeline_report._separation(t, "concept", "y", 2014, 2022).startswith("the 95% intervals overlap")
+    assert timeline_report._separation(t, "concept", "z", 2014, 2022) == (
+        "one article in 2014: no interval to judge the difference by")
+
+
+def test_emerging_terms_minimums_grow_with_the_corpus():
+    """5 uses in 2 articles by default; once per million words and one article in a thousand on large corpora."""
+    n = 2500
+    docs = pd.DataFrame({"doc_id": [f"d{i:04d}" for i in range(n)],
+                         "date": pd.date_range("2015-01-01", periods=n, freq="D"),
+                         "date_precision": "day", "n_words": 3000, "text": "x"})  # 7.5 million words
+    late = [f"d{i:04d}" for i in range(n - 8, n)]  # "rare" in 7 late articles, "wide" in 8
+    counts = pd.DataFrame({"doc_id": late[:7] + late, "term": ["rare"] * 7 + ["wide"] * 8, "count": 1})
+    em = timeline.emerging_terms(docs, counts)
+    assert em.attrs == {"min_count": 8, "min_docs": 3}
+    assert em["term"].tolist() == ["wide"]
+    small = timeline.emerging_terms(docs.assign(n_words=100), counts)  # 250,000 words
+    assert small.attrs == {"min_count": 5, "min_docs": 3} and small["term"].tolist() == ["wide", "rare"]

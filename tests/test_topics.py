@@ -107,6 +107,15 @@ def test_representative_passages_come_from_the_topic_block(fitted):
     names = list(VOCABS)
     blocks = [planted_block(t[:3]) for t in fitted["nmf"].top_terms(3)]
     assert all(names[blocks[t - 1]] in d for t, d in zip(r.topic, r.doc_id))
+    three = topics.representative_passages(fitted["nmf"], n=3)  # each block has 3 articles of 5 passages
+    assert (three.groupby("topic")["doc_id"].nunique() == 3).all()
+
+
+def test_distinct_first_takes_one_per_group_then_tops_up_in_order():
+    groups = np.array(["a", "a", "b", "a", "c"])
+    assert topics._distinct_first(np.array([0, 1, 2, 3, 4]), groups, 3) == [0, 2, 4]
+    assert topics._distinct_first(np.array([3, 1, 2, 0]), groups, 3) == [3, 2, 1]
+    assert topics._distinct_first(np.array([1, 0]), groups, 3) == [1, 0]
 
 
 def test_nmf_and_lda_find_the_same_planted_topics(fitted):

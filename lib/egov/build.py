@@ -75,8 +75,22 @@ def run_notebook(path: Path, output: Path, parameters: dict, progress: bool = Tr
                         progress_bar=progress, kernel_name="python3", log_output=False)
 
 
+# A tqdm line: "Loading articles:  42%|####      | 4200/10000 [00:03<00:04, 1100.5file/s]"
+PROGRESS_LINE = re.compile(r"^[^\r\n]*\d{1,3}%\|[^\r\n]*\|\s*[\d.]+[kMG]?/[\d.]+[kMG]?\s*\[[^\r\n]*$")
+
+
+def strip_progress(text: str) -> str:
+    """`text` without tqdm progress lines (the kernel forwards its stderr, bars included, into
+    the cell; they carry timings, so they would make pages differ from run to run)."""
+    lines = re.split(r"[\r\n]", text)
+    if not any(PROGRESS_LINE.match(line) for line in lines):
+        return text
+    kept = [line for line in lines if line.strip() and not PROGRESS_LINE.match(line)]
+    return "\n".join(kept) + ("\n" if kept else "")
+
+
 def _normalise(path: Path) -> None:
-    """Drop run timestamps and durations that papermill records, so rebuilds are byte-identical."""
+    """Drop run timestamps and durations that papermill records, and progress bars, so rebuilds are byte-identical."""
     nb = nbformat.read(path, as_version=4)
     nb.metadata.pop("papermill", None)
     for cell in nb.cells:
@@ -84,6 +98,11 @@ def _normalise(path: Path) -> None:
         cell.metadata.pop("execution", None)
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell.id = "injected-parameters"  # papermill gives it a random id
+        if cell.cell_type == "code":
+            for output in cell.outputs:
+                if output.get("output_type") == "stream" and output.get("name") == "stderr":
+                    output["text"] = strip_progress(output["text"])
+            cell.outputs = [o for o in cell.outputs if o.get("output_type") != "stream" or o.get("text")]
     nbformat.write(nb, path)
 
 

@@ -6,6 +6,7 @@ whose bytes depend only on the figure, not on when or where it was drawn.
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -14,6 +15,7 @@ import matplotlib.pyplot as plt
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 SEQUENTIAL = "cividis"
 WIDTH_IN = 8.0  # readable at the width of a page
+TITLE_CHARS, CAPTION_CHARS = 80, 125  # characters per line that fit WIDTH_IN (12 pt bold title, 8 pt caption)
 
 STYLE = {
     "figure.figsize": (WIDTH_IN, 4.5),
@@ -46,7 +48,7 @@ def new(title: str, xlabel: str, ylabel: str, *, height: float = 4.5, source: st
     """
     use_style()
     fig, ax = plt.subplots(figsize=(WIDTH_IN, height), layout="constrained")
-    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+    fig.suptitle(textwrap.fill(title, TITLE_CHARS), x=0.01, ha="left", fontsize=12, fontweight="bold")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     if source:
@@ -63,8 +65,8 @@ def empty(title: str, text: str):
 
 
 def caption(fig, text: str) -> None:
-    """Put a small source/explanation line under the figure."""
-    fig.supxlabel(text, fontsize=8, color="#444444", x=0.01, ha="left")
+    """Put a small source/explanation line under the figure, wrapped to its width (data make it any length)."""
+    fig.supxlabel(textwrap.fill(text, CAPTION_CHARS), fontsize=8, color="#444444", x=0.01, ha="left")
 
 
 def save(fig, stem: str, directory: str | Path = "../figures") -> None:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import Markdown
+from IPython.display import Markdown, display
 
 
 def escape(value: object) -> object:
@@ -74,11 +74,14 @@ def headline(name: str, text: str, figure: str | None, out: str | Path | None) -
 def show(table: pd.DataFrame, n: int | None = 10, digits: int = 2, empty: str = "No rows.") -> pd.DataFrame | Markdown:
     """A reader's view of a table: first `n` rows, rounded numbers, dates without times, rows numbered from 1.
 
-    An empty table shows the `empty` sentence instead of an empty frame.
+    An empty table shows the `empty` sentence instead of an empty frame; a longer table is
+    introduced by a line saying how many rows are shown of how many.
     Example: show(term_counts.sort_values("count", ascending=False))
     """
     if table.empty:
         return Markdown(f"_{empty}_")
+    if n and len(table) > n:
+        display(Markdown(f"_The first {n:,} of {len(table):,} rows:_"))
     view = (table.head(n) if n else table).reset_index(drop=True).copy()
     for col in view.columns:
         if pd.api.types.is_float_dtype(view[col]):

@@ -182,8 +182,9 @@ def concept_figure(docs: pd.DataFrame, concepts: pd.DataFrame):
     return fig
 
 
-def keyness_sentence(docs: pd.DataFrame, per_group: pd.DataFrame, what: str = "article") -> str:
-    """How many groups have significant keywords, and the strongest keyword overall."""
+def keyness_sentence(docs: pd.DataFrame, per_group: pd.DataFrame, what: str = "article", shown: int = 10) -> str:
+    """How many groups have significant keywords, and the strongest keyword overall; for articles,
+    also that the tables above show only the `shown` oldest when there are more."""
     if per_group.empty:
         return (f"Keyness needs at least two {what}s to compare; this corpus has fewer, so the table is empty. "
                 "The frequency tables above still describe it.")
@@ -195,7 +196,10 @@ def keyness_sentence(docs: pd.DataFrame, per_group: pd.DataFrame, what: str = "a
         best = sig.sort_values(["g2", "term"], ascending=[False, True]).iloc[0]
         text += (f" The strongest is **{best.term}** in {best.target}: {best.count_target:,} times there against "
                  f"{best.count_reference:,} in all the rest (G2 = {best.g2:.1f}, Log Ratio = {best.log_ratio:.1f}, "
-                 f"i.e. {2 ** best.log_ratio:.0f} times the relative frequency).")
+                 f"i.e. {2 ** best.log_ratio:,.0f} times the relative frequency).")
+    if what == "article" and n_groups > shown:
+        text += (f" The two tables above show the {shown} oldest of the {n_groups:,} articles; `keyness.csv` "
+                 "holds the keywords of every article.")
     return text
 
 

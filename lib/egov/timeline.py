@@ -19,6 +19,7 @@ follows a policy milestone co-occurs with it in time and says nothing about caus
 """
 from __future__ import annotations
 
+import math
 import zlib
 from importlib import resources
 
@@ -33,6 +34,7 @@ __all__ = ["PERIODS", "load_milestones", "default_eras", "assign_periods", "peri
 
 PERIODS = ("year", "half", "quarter", "era")
 N_BOOT = 2000
+MIN_COUNT, MIN_DOCS = 5, 2  # emerging_terms: the smallest minimums (raised for large corpora)
 LEVEL = 0.95
 _CELLS = 4_000_000  # resample-by-article cells per bootstrap block (memory bound)
 ONE_ARTICLE = "one article: no interval"
@@ -474,16 +476,19 @@ def jensen_shannon(docs: pd.DataFrame, counts: pd.DataFrame, period: str = "year
 
 
 def emerging_terms(docs: pd.DataFrame, counts: pd.DataFrame, split: str | pd.Timestamp | None = None,
-                   min_count: int = 5, min_docs: int = 2) -> pd.DataFrame:
+                   min_count: int | None = None, min_docs: int | None = None) -> pd.DataFrame:
     """Terms used more (emerging) or less (fading) in the second half of the dated articles.
 
     Measure: Log Ratio = log2 of (rate late / rate early), rates per word of each half, a
     zero count counted as 0.5 (Hardie 2014); +1 = twice as frequent late. Only terms used
-    at least `min_count` times in at least `min_docs` articles are ranked. `split`: the first
-    date of the late half; default the date of the middle article (articles on that date go late).
-    Returns term, direction, log_ratio, count_early, count_late, per_1k_early, per_1k_late,
-    n_docs_early, n_docs_late, g2, split; emerging first (largest log_ratio), then fading.
-    Example: emerging_terms(docs, terms.count_terms(docs, ngram_range=(1, 2)), min_count=5)
+    at least `min_count` times in at least `min_docs` articles are ranked; by default 5 times
+    in 2 articles, raised on large corpora to once per million words and one article in a
+    thousand, since Log Ratio ranks rare terms first and among millions of words a handful of
+    uses is noise. The values used are in attrs["min_count"] and attrs["min_docs"]. `split`:
+    the first date of the late half; default the date of the middle article (articles on that
+    date go late). Returns term, direction, log_ratio, count_early, count_late, per_1k_early,
+    per_1k_late, n_docs_early, n_docs_late, g2, split; emerging first (largest log_ratio), then fading.
+    Example: emerging_terms(docs, terms.count_terms(docs, ngram_range=(1, 2)))
     """
     cols = ["term", "direction", "log_ratio", "count_early", "count_late", "per_1k_early", "per_1k_late",
             "n_docs_early", "n_docs_late", "g2", "split"]
@@ -503,6 +508,10 @@ def emerging_terms(docs: pd.DataFrame, counts: pd.DataFrame, split: str | pd.Tim
         return empty
     words = dated["n_words"] if "n_words" in dated.columns else dated["text"].str.split().str.len()
     size_late, size_early = float(words[late].sum()), float(words[~late].sum())
+    if min_count is None:
+        min_count = max(MIN_COUNT, math.ceil((size_late + size_early) / 1_000_000))
+    if min_docs is None:
+        min_docs = max(MIN_DOCS, math.ceil(len(dated) / 1000))
     side = pd.Series(np.where(late, "late", "early"), index=dated["doc_id"].astype(str))
     c = counts.assign(doc_id=counts["doc_id"].astype(str))
     c = c[c["doc_id"].isin(side.index)].assign(side=lambda t: t["doc_id"].map(side))
@@ -525,8 +534,9 @@ def emerging_terms(docs: pd.DataFrame, counts: pd.DataFrame, split: str | pd.Tim
     out = out[out["direction"] != "stable"]
     out["_key"] = np.where(out["direction"] == "emerging", -out["log_ratio"], out["log_ratio"])
     out["_side"] = (out["direction"] == "fading").astype(int)
-    out = out.sort_values(["_side", "_key", "term"], kind="stable", ignore_index=True)
-    return out[cols]
+    out = out.sort_values(["_side", "_key", "term"], kind="stable", ignore_index=True)[cols]
+    out.attrs.update(min_count=int(min_count), min_docs=int(min_docs))
+    return out
 
 
 def first_appearance(trends: pd.DataFrame) -> pd.DataFrame:

@@ -277,8 +277,9 @@ def term_shift(emerging: pd.DataFrame, n: int = 10):
              else f"No term rises from {cut:%Y-%m-%d} on")
     fig, ax = new(title, "Log Ratio, late vs early half (log2; +1 = twice as frequent late)", "",
                   height=max(3.0, 0.28 * len(table) + 1.8),
-                  source="Terms used at least the minimum count in at least the minimum number of articles; "
-                         "a zero count is taken as 0.5 (Hardie 2014). Labels: count early → late.")
+                  source=f"Terms used at least {emerging.attrs.get('min_count', 'the minimum')} times in at least "
+                         f"{emerging.attrs.get('min_docs', 'the minimum number of')} articles; a zero count is taken "
+                         "as 0.5 (Hardie 2014). Labels: count early → late.")
     ypos = np.arange(len(table))
     colours = np.where(table["log_ratio"] > 0, BLUE, OKABE_ITO[0])
     ax.barh(ypos, table["log_ratio"], color=colours, height=0.7)

@@ -54,6 +54,17 @@ def _fmt(x: float) -> str:
     return "0" if x == 0 else f"{x:.1f}" if x >= 0.05 else "<0.1"
 
 
+def _separation(table: pd.DataFrame, key: str, value, first, last) -> str:
+    """Whether `key` == value's estimates in periods `first` and `last` differ beyond their intervals."""
+    a, b = (table[(table[key] == value) & (table["period"] == p)].iloc[0] for p in (first, last))
+    single = [str(r.period) for r in (a, b) if int(r.n_docs) <= 1]
+    if single:
+        return f"one article in {' and in '.join(single)}: no interval to judge the difference by"
+    if a.ci_low > b.ci_high or b.ci_low > a.ci_high:
+        return "the 95% intervals do not overlap"
+    return "the 95% intervals overlap, so resampling the articles alone could produce this difference"
+
+
 def trend_sentence(trends: pd.DataFrame, concept: str) -> str:
     """How one concept's rate runs over the periods, with the periods where it is absent.
 
@@ -91,9 +102,11 @@ def theme_sentence(topic_trends: pd.DataFrame, model: str = "nmf") -> str:
     label = dict(zip(t["topic"], t["label"])) if "label" in t.columns else {}
     up, down = d.index[-1], d.index[0]
     n_single = int((t.drop_duplicates("period")["n_docs"] == 1).sum())
+    sep = {k: _separation(t, "topic", k, first, last) for k in (up, down)}
     text = (f"In the {model.upper()} model, topic {up} ({label.get(up, '')}) gains most from {first} to {last} "
-            f"({wide.loc[up, first]:.0%} to {wide.loc[up, last]:.0%} of the words) and topic {down} "
-            f"({label.get(down, '')}) loses most ({wide.loc[down, first]:.0%} to {wide.loc[down, last]:.0%}).")
+            f"({wide.loc[up, first]:.0%} to {wide.loc[up, last]:.0%} of the words; {sep[up]}) and topic {down} "
+            f"({label.get(down, '')}) loses most ({wide.loc[down, first]:.0%} to {wide.loc[down, last]:.0%}; "
+            f"{sep[down]}).")
     if n_single:
         text += (f" {plural(n_single, 'period')} of {len(periods)} hold one article, so there a topic's share is "
                  "one text's share.")
@@ -134,12 +147,17 @@ def findings(docs: pd.DataFrame, trends: pd.DataFrame, shifts: pd.DataFrame | No
     up, down = change.index[-1], change.index[0]
     if change.iloc[-1] > 0:
         out.append(f"- Largest rise from {first} to {last}: '{up}', {_fmt(ends.loc[up, first])} to "
-                   f"{_fmt(ends.loc[up, last])} per 1,000 words; largest fall: '{down}', "
-                   f"{_fmt(ends.loc[down, first])} to {_fmt(ends.loc[down, last])}.")
+                   f"{_fmt(ends.loc[up, last])} per 1,000 words ({_separation(trends, 'concept', up, first, last)})")
+        if change.iloc[0] < 0:
+            out[-1] += (f"; largest fall: '{down}', {_fmt(ends.loc[down, first])} to {_fmt(ends.loc[down, last])} "
+                        f"({_separation(trends, 'concept', down, first, last)})")
+        out[-1] += "."
     if shifts is not None and len(shifts):
         top = shifts.sort_values(["jsd", "period_from"], ascending=[False, True]).iloc[0]
+        ratio = top.jsd / top.jsd_baseline if top.jsd_baseline > 0 else float("inf")
+        size = (f"{ratio:.1f} times" if ratio < 10 else "far above") + " what sampling words alone gives"
         out.append(f"- The vocabulary changes most between {top.period_from} and {top.period_to} "
-                   f"(Jensen-Shannon divergence {top.jsd:.2f} bits; {top.jsd_baseline:.2f} expected from sampling words alone).")
+                   f"(Jensen-Shannon divergence {top.jsd:.3f} bits, {size}: {top.jsd_baseline:.3f}).")
     if emerging is not None and len(emerging):
         em, fa_ = emerging[emerging["direction"] == "emerging"], emerging[emerging["direction"] == "fading"]
         cut = pd.Timestamp(emerging["split"].iloc[0])
@@ -156,7 +174,8 @@ def findings(docs: pd.DataFrame, trends: pd.DataFrame, shifts: pd.DataFrame | No
             top = d.index[-1]
             out.append(f"- Theme with the largest gain in share from {first} to {last} ({model.upper()}): topic {top}"
                        f"{' (' + str(label[top]) + ')' if top in label else ''}, {ends.loc[top, first]:.0%} to "
-                       f"{ends.loc[top, last]:.0%} of the words.")
+                       f"{ends.loc[top, last]:.0%} of the words "
+                       f"({_separation(t, 'topic', top, first, last)}).")
     out.append("- These are co-occurrences in time: a concept appearing after a milestone is not shown to be caused by it.")
     return "\n".join(out)
 

@@ -322,7 +322,8 @@ def topic_summary(tm: TopicModel, n: int = N_TERMS, window: int | None = WINDOW)
 def representative_passages(
     tm: TopicModel, passages: pd.DataFrame | None = None, n: int = 3, max_words: int = 60
 ) -> pd.DataFrame:
-    """The n passages with the highest share of each topic, quoted (first max_words words).
+    """The n passages with the highest share of each topic, from n different articles where
+    there are that many (a long article would otherwise fill the list), quoted (first max_words words).
 
     Ties go to the earlier passage_id. Returns model, topic, label, rank, doc_id,
     passage_id, share, quote. Example: representative_passages(tm, n=2)
@@ -330,12 +331,29 @@ def representative_passages(
     p = tm.terms.passages if passages is None else passages.set_index("passage_id").loc[
         tm.terms.passages["passage_id"]].reset_index()
     labels = topic_labels(tm)
+    doc_ids = p["doc_id"].to_numpy()
     rows = []
     for t in range(tm.k):
-        best = np.lexsort((np.arange(len(p)), -np.round(tm.passage_topic[:, t], 12)))[:n]
+        order = np.lexsort((np.arange(len(p)), -np.round(tm.passage_topic[:, t], 12)))
+        best = _distinct_first(order, doc_ids, n)
         for r, i in enumerate(best, start=1):
             words = str(p["text"].iloc[i]).split()
             quote = " ".join(words[:max_words]) + (" …" if len(words) > max_words else "")
             rows.append((tm.model, t + 1, labels[t], r, p["doc_id"].iloc[i], p["passage_id"].iloc[i],
                          float(tm.passage_topic[i, t]), quote))
     return pd.DataFrame(rows, columns=["model", "topic", "label", "rank", "doc_id", "passage_id", "share", "quote"])
+
+
+def _distinct_first(order: np.ndarray, groups: np.ndarray, n: int) -> list[int]:
+    """The first n indices of `order` with one per group, topped up in order when there are fewer groups."""
+    seen, first, rest = set(), [], []
+    for i in order:
+        if groups[i] in seen:
+            if len(rest) < n:
+                rest.append(int(i))
+            continue
+        seen.add(groups[i])
+        first.append(int(i))
+        if len(first) == n:
+            return first
+    return first + [i for i in rest if i not in first][: n - len(first)]

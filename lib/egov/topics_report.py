@@ -15,6 +15,7 @@ from egov.topics import TopicModel, doc_topics, representative_passages, topic_l
 
 
 NO_MODEL = "No topic model: the corpus is too small"
+MAX_ROWS = 40  # past this many articles the heatmap shows years, not articles
 
 
 def units_sentence(docs: pd.DataFrame, pt) -> str:
@@ -126,8 +127,22 @@ def _ordered_articles(docs: pd.DataFrame, shares: pd.DataFrame) -> pd.DataFrame:
     return meta
 
 
-def heatmap(docs: pd.DataFrame, shares: pd.DataFrame, tm: TopicModel):
-    """Articles (rows, oldest first) by topic (columns) of one model, cells = share of the article."""
+def _year_shares(docs: pd.DataFrame, wide: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Each year's topic shares (its articles' shares weighted by their words; 'undated' last) and row labels."""
+    meta = docs.set_index("doc_id").loc[wide.index]
+    years = meta["date"].dt.year if "date" in meta else pd.Series(pd.NA, index=meta.index)
+    group = years.map(lambda y: "undated" if pd.isna(y) else str(int(y)))
+    weights = meta["n_words"].astype(float) if "n_words" in meta else pd.Series(1.0, index=meta.index)
+    totals = wide.mul(weights, axis=0).groupby(group).sum()
+    grid = totals.div(weights.groupby(group).sum(), axis=0)
+    order = sorted(grid.index, key=lambda g: (g == "undated", g))
+    sizes = group.value_counts()
+    return grid.loc[order], [f"{g} ({sizes[g]:,})" for g in order]
+
+
+def heatmap(docs: pd.DataFrame, shares: pd.DataFrame, tm: TopicModel, max_rows: int = MAX_ROWS):
+    """Articles (rows, oldest first) by topic (columns) of one model, cells = share of the article;
+    past `max_rows` articles the rows are years, each the word-weighted average of its articles."""
     if tm is None or shares.empty:
         return figures.empty(NO_MODEL, "No article can be placed on topics without a topic model.")
     s = shares[shares["model"] == tm.model]
@@ -138,22 +153,25 @@ def heatmap(docs: pd.DataFrame, shares: pd.DataFrame, tm: TopicModel):
     labels = topic_labels(tm)
     n = len(wide)
     if lead.max() > 1 or n == 1:
-        title = f"Topic {top_topic} ({labels[top_topic - 1]}) leads in {lead.max()} of {plural(n, 'article')}"
+        title = f"Topic {top_topic} ({labels[top_topic - 1]}) leads in {lead.max():,} of {plural(n, 'article')}"
     else:
         title = f"Each of the {n} articles has a different leading topic"
-    height = min(9.0, max(4.0, 1.6 + 0.3 * n))
-    fig, ax = figures.new(title, f"{tm.model.upper()} topic (top three terms)", "Article (oldest first)",
-                          height=height,
-                          source=f"Source: egov {tm.model.upper()} on {len(tm.terms.passages):,} passages; "
-                                 "cell = topic's share of the article's words (passages weighted by length).")
-    im = ax.imshow(wide.to_numpy(), aspect="auto", cmap=figures.SEQUENTIAL, vmin=0, vmax=1, interpolation="nearest")
+    if n <= max_rows:
+        grid, rows, ylabel = wide, meta["label"].tolist(), "Article (oldest first)"
+        cell = "cell = topic's share of the article's words (passages weighted by length)"
+    else:
+        (grid, rows), ylabel = _year_shares(docs, wide), "Year of publication (articles)"
+        cell = "cell = topic's share of the year's words (articles weighted by length)"
+    height = min(9.0, max(4.0, 1.6 + 0.3 * len(rows)))
+    fig, ax = figures.new(title, f"{tm.model.upper()} topic (top three terms)", ylabel, height=height,
+                          source=f"Source: egov {tm.model.upper()} on {len(tm.terms.passages):,} passages of "
+                                 f"{n:,} articles; {cell}.")
+    im = ax.imshow(grid.to_numpy(dtype=float), aspect="auto", cmap=figures.SEQUENTIAL, vmin=0, vmax=1,
+                   interpolation="nearest")
     ax.set_xticks(range(tm.k), [f"{t}: {lab}" for t, lab in enumerate(labels, start=1)], rotation=30, ha="right",
                   fontsize=8)
-    if n <= 40:
-        ax.set_yticks(range(n), meta["label"], fontsize=8)
-    else:
-        ax.set_yticks([])
-    fig.colorbar(im, ax=ax, label="Share of article", shrink=0.8)
+    ax.set_yticks(range(len(rows)), rows, fontsize=8)
+    fig.colorbar(im, ax=ax, label="Share of words", shrink=0.8)
     return fig
 
 
@@ -165,7 +183,7 @@ def heatmap_sentence(shares: pd.DataFrame) -> str:
     for model, g in shares.groupby("model", sort=False):
         top = g.groupby("doc_id")["share"].max()
         parts.append(f"{model.upper()}: the median article puts {top.median():.0%} of its words in its leading "
-                     f"topic, and {int((top >= 0.5).sum())} of {plural(len(top), 'article')} "
+                     f"topic, and {int((top >= 0.5).sum()):,} of {plural(len(top), 'article')} "
                      f"{'puts' if len(top) == 1 else 'put'} at least half there")
     return "; ".join(parts) + ". Shares are the passages' topic shares averaged with their lengths as weights."
 

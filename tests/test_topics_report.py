@@ -1,0 +1,43 @@
+"""Figures and sentences of notebook 03 (egov.topics_report) on hand-made shares."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from egov import topics, topics_report
+from egov.passages import passages
+from test_topics import planted_docs
+
+
+def test_year_shares_weight_articles_by_their_words():
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c", "d"],
+                         "date": pd.to_datetime(["2019-03-01", "2019-07-01", "2020-01-01", None]),
+                         "n_words": [100, 300, 50, 10]})
+    wide = pd.DataFrame({1: [1.0, 0.0, 0.5, 0.2], 2: [0.0, 1.0, 0.5, 0.8]}, index=["a", "b", "c", "d"])
+    grid, labels = topics_report._year_shares(docs, wide)
+    assert labels == ["2019 (2)", "2020 (1)", "undated (1)"]
+    assert grid[1].tolist() == pytest.approx([0.25, 0.5, 0.2])
+    assert grid.sum(axis=1).tolist() == pytest.approx([1.0, 1.0, 1.0])
+
+
+@pytest.fixture(scope="module")
+def planted():
+    docs = planted_docs()
+    docs = docs.assign(date=pd.to_datetime([f"{2015 + i % 2}-01-0{1 + i % 5}" for i in range(len(docs))]),
+                       n_words=docs["text"].str.split().str.len())
+    tm = topics.fit_topics(topics.passage_terms(passages(docs)), 3, "nmf", seed=42)
+    return docs, tm, topics.doc_topics(tm)
+
+
+def test_heatmap_rows_are_articles_up_to_max_rows_then_years(planted):
+    docs, tm, shares = planted
+    fig = topics_report.heatmap(docs, shares, tm)
+    assert len(fig.axes[0].get_yticklabels()) == len(docs) == 9
+    assert fig.axes[0].get_ylabel() == "Article (oldest first)"
+    plt.close(fig)
+    fig = topics_report.heatmap(docs, shares, tm, max_rows=5)
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["2015 (5)", "2016 (4)"]
+    assert fig.axes[0].get_ylabel() == "Year of publication (articles)"
+    assert fig.get_suptitle().startswith("Topic ") and "of 9 articles" in fig.get_suptitle()
+    plt.close(fig)
