@@ -9,6 +9,7 @@ import pytest
 
 from conftest import ARTICLE, GBK_ARTICLE
 from egov import cleaning_audit, load_corpus, load_report
+from egov.sources import detect_source, outlet_of
 
 SEED_DATES = {
     "000_1de2c263adca71ba": "2014-11-28",
@@ -202,3 +203,50 @@ def test_results_are_deterministic():
     a, b = load_corpus("seeds"), load_corpus("seeds")
     pd.testing.assert_frame_equal(a, b)
     pd.testing.assert_frame_equal(load_report(a), load_report(b))
+
+
+def test_html_outlet_from_the_page_and_not_from_a_photo_credit(tmp_path):
+    body = "".join(f"<p>{line}</p>" for line in ARTICLE.splitlines()[1:])
+    caption = "<p>Residents use a government service app in Hangzhou. [Photo/Xinhua]</p>"
+    pages = {
+        "suffix.html": f"<html><head><title>Online services expand - Chinadaily.com.cn</title></head>"
+                       f"<body><article><h1>Online services expand</h1>{body}{caption}</article></body></html>",
+        "declared.html": '<html><head><title>Portal opens</title><meta property="og:site_name" content="Caixin Global">'
+                         f"</head><body><article><h1>Portal opens</h1><p>Officials in Hangzhou said. {body}</p>"
+                         "</article></body></html>",
+        "unknown.html": '<html><head><title>City moves permits online</title><meta property="og:site_name" '
+                        f'content="Daily Example"></head><body><article><p>The city said. {body}</p></article></body></html>',
+    }
+    sources = {}
+    for name, page in pages.items():  # one at a time: the pages are reposts of one another
+        (tmp_path / name).write_text(page, encoding="utf-8")
+        sources[name] = load_corpus(tmp_path / name)["source"].item()
+    assert sources == {"suffix.html": "China Daily", "declared.html": "Caixin", "unknown.html": "Daily Example"}
+
+
+def test_outlet_of_site_names_and_addresses():
+    assert outlet_of("https://www.scmp.com/news/china/politics/article/3086542/x") == "South China Morning Post"
+    assert outlet_of("english.news.cn") == "Xinhua"
+    assert outlet_of("GovInsider") == "GovInsider"
+    assert outlet_of("https://example.com/reuters-and-xinhua-compared") == ""  # only the host names the site
+    assert detect_source("Headline of the story\n" + ARTICLE.replace("(Xinhua) ", "") + "A caption. [Photo/Xinhua]\n") == (
+        "", "no outlet named in the header, dateline or footer")
+
+
+def test_web_clipping_with_front_matter(tmp_path):
+    text = ('---\ntitle: "Going paperless leaves the elderly behind"\nsource: "https://www.sixthtone.com/news/1005512/x"\n'
+            "published: 2020-04-15\ncreated: 2023-02-01\n---\n[Sixth Tone](https://www.sixthtone.com/)\n\n"
+            "# Going paperless leaves the elderly behind\n\n" + ARTICLE.replace("BEIJING, June 3, 2019 (Xinhua) -- ", "")
+            + "\n[Share on Twitter](https://twitter.com/intent/tweet?url=x)\n")
+    (tmp_path / "clip.md").write_text(text, encoding="utf-8")
+    (tmp_path / "undated").mkdir()
+    (tmp_path / "undated" / "saved.md").write_text(text.replace("published: 2020-04-15\n", ""), encoding="utf-8")
+    docs = load_corpus(tmp_path / "undated")
+    assert pd.isna(docs["date"].item())  # "created" is when the page was clipped, not published
+    docs = load_corpus(tmp_path).set_index("doc_id")
+    clip = docs.loc["clip"]
+    assert (clip["date"], clip["date_evidence"]) == (pd.Timestamp("2020-04-15"), "front matter: published: 2020-04-15")
+    assert clip["title"] == "Going paperless leaves the elderly behind"
+    assert clip["url"] == "https://www.sixthtone.com/news/1005512/x" and clip["source"] == "Sixth Tone"
+    assert clip["text"].split("\n")[0] == "Going paperless leaves the elderly behind"
+    assert "http" not in clip["text"] and "created" not in clip["text"] and "Share on" not in clip["text"]

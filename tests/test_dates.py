@@ -36,6 +36,9 @@ STRINGS = [
     ("31. October, 2023", "2023-10-31", "day"),
     ("2016年9月5日", "2016-09-05", "day"),
     ("20190604", "2019-06-04", "day"),
+    ("16-Dec-2021", "2021-12-16", "day"),  # CGTN and others write day-month-year with hyphens
+    ("March 7, 20235:39 PM GMT+8", "2023-03-07", "day"),  # a copied page glues the time to the year
+    ("Dec 16, 20231", None, ""),  # but five digits are not a year
     ("2019-06", "2019-06-01", "month"),
     ("25/06/2019", "2019-06-25", "day"),  # day > 12: unambiguous
     ("06/25/2019", "2019-06-25", "day"),
@@ -86,6 +89,9 @@ TEXTS = [
     ("Headline\nJune 3, 2019\nJune 9, 2019\nText.", None, ""),  # two bare dates near the top: refuse
     ("Headline\nThe guideline, released on June 4, 2019 by the State Council, asks local governments to put "
      "more public services online and to share data across departments by the end of next year.", None, ""),
+    ("Title\nUpdated 17:41, 16-Dec-2021\nCGTN\nText.", "2021-12-16", "day"),
+    ("By Jing Wang\n4 minute read\nMarch 7, 20235:39 PM GMT+8Updated a year ago\n"
+     "BEIJING, March 7 (Reuters) - China will set up a national data bureau.", "2023-03-07", "day"),
     ("", None, ""),
 ]
 
@@ -156,6 +162,13 @@ HTML_CASES = [
     ("year-less dateline only", _page("", ARTICLE.format(line="", text="BEIJING, Jan. 5 (Xinhua) -- " + PROSE)), None),
     ("copyright only", _page("", ARTICLE.format(line="", text=PROSE) + "<footer>© 2023 China Daily</footer>"), None),
     ("empty", "", None),
+    ("visible date under an <h3> headline",
+     "<html><head><title>State Council issues hotline guideline</title></head><body>"
+     "<div class='nav'><a href='/'>Home</a> | <a href='/news'>News</a></div>"
+     "<h3 class='title'>State Council issues hotline guideline</h3>"
+     "<div class='info'>Updated: Dec 28, 2020 20:15 Xinhua</div>"
+     f"<div class='content'><p>{PROSE}</p></div><div class='footer'>Copyright 2022 Example</div></body></html>",
+     "2020-12-28"),
 ]
 
 

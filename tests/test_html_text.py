@@ -211,3 +211,15 @@ def test_all_text_fallback_skips_navigation(monkeypatch: pytest.MonkeyPatch) -> 
 def test_deterministic() -> None:
     page = news_page(PARAGRAPHS)
     assert html_to_article(page) == html_to_article(page)
+
+
+def test_site_name_and_hints() -> None:
+    article = html_to_article(news_page(PARAGRAPHS))
+    assert (article.site, article.site_hints) == ("Daily Example", ("Daily Example",))
+    head = ('<link rel="canonical" href="https://www.example.com/2018/portal.html">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "publisher": '
+            '{"@type": "Organization", "name": "Example Global"}}</script>')
+    page = news_page(PARAGRAPHS, head=head).replace('<meta property="og:site_name" content="Daily Example">', "")
+    article = html_to_article(page)
+    assert article.site == "Example Global"
+    assert article.site_hints == ("Daily Example", "https://www.example.com/2018/portal.html")

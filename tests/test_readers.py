@@ -60,3 +60,29 @@ def test_refuses_what_is_not_text(data, problem):
 
 def test_missing_file_is_a_problem_not_an_exception(tmp_path):
     assert read_file(tmp_path / "nope.txt").problem.startswith("unreadable")
+
+
+GBK_HEADLINE = "Zhejiang's “Zheliban” app lets residents handle 1,400 services on their phones\n"
+GBK_LEAD = ("(ECNS) -- Residents of east China's Zhejiang Province can now apply for 1,400 government services "
+            "through a mobile app called Zheliban (浙里办), as the province pushes its “run at most once” (最多跑一次) "
+            "reform into a new stage, provincial officials said Monday.\n")
+
+
+@pytest.mark.parametrize("text", [GBK_HEADLINE * 2, GBK_HEADLINE + GBK_LEAD], ids=["quotes only", "names"])
+def test_english_saved_as_gbk_is_gb18030(text):
+    # GBK curly quotes also decode as cp1252 ("¡°Zheliban¡±"), and a few GBK names as Korean cp949
+    decoded = decode_bytes(text.encode("gbk"))
+    assert decoded.encoding == "gb18030" and decoded.text == text
+
+
+def test_korean_text_stays_korean():
+    text = "Seoul city 서울시 said its 전자정부 e-government portal 정부24 now offers 3,000 services to residents. " * 3
+    decoded = decode_bytes(text.encode("cp949"))
+    assert decoded.encoding == "cp949" and decoded.text == text
+
+
+def test_big5_text_with_its_own_quotes_stays_big5():
+    text = ("Hong Kong's “iAM Smart” (智方便) platform now links 200 government services, the Office of the "
+            "Government Chief Information Officer (政府資訊科技總監辦公室) said.\n") * 3
+    decoded = decode_bytes(text.encode("big5"))
+    assert decoded.encoding == "big5" and decoded.text == text

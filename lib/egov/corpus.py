@@ -17,12 +17,13 @@ import numpy as np
 import pandas as pd
 
 from egov import cache, dates, progress
-from egov.clean import clean_text
+from egov.clean import clean_text, front_matter
 from egov.dedupe import find_duplicates, signature
 from egov.readers import Decoded, read_file
-from egov.sources import detect_source
+from egov.sources import detect_source, outlet_of
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+TEXT_SUFFIXES = {".txt", ".text"} | MARKDOWN_SUFFIXES
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 METADATA_NAME = "metadata.csv"
@@ -33,6 +34,9 @@ REPORT_COLUMNS = ["path", "doc_id", "status", "reason", "encoding", "n_words"]
 AUDIT_COLUMNS = ["doc_id", "line_no", "line", "rule"]
 WORDS = re.compile(r"\w+(?:['’.-]\w+)*")
 _CJK = re.compile("[\u4e00-\u9fff]")
+# Front-matter keys of a publication date and of the page's address; "created" is when a clipper saved it.
+FRONT_DATE_KEYS = ("published", "date", "pubdate", "publish_date", "published_date", "date_published", "datepublished")
+FRONT_URL_KEYS = ("source", "url", "link", "canonical", "original_url")
 PARALLEL_MIN = 2000  # from this many files, read and clean them in parallel worker processes
 CHUNK = 250  # files per task of a worker
 
@@ -276,24 +280,25 @@ def _build(rec: _Record, min_words: int) -> None:
     if rec.decoded.problem:
         rec.status, rec.reason = "skipped", rec.decoded.problem
         return
-    raw, title, found, source = rec.decoded.text, "", None, ("", "")
+    raw, title, found, source, page_meta = rec.decoded.text, "", None, "", {}
     if rec.kind == "html":
         from egov.html_text import html_to_article
 
         page = html_to_article(raw)
-        title, raw = page.title, page.text
+        title, raw, source = page.title, page.text, _site_outlet(page.site, page.site_hints)
         found = dates.date_from_html(rec.decoded.text)
         if not raw.strip():
             rec.status, rec.reason = "skipped", "no article text found in the HTML page"
             return
-    text, removals = clean_text(raw)
+    else:
+        page_meta, found = _front_matter_meta(raw)
+        title, source = page_meta.get("title", ""), _site_outlet("", (page_meta.get("url", ""),))
+    text, removals = clean_text(raw, markdown=Path(rec.file).suffix.lower() in MARKDOWN_SUFFIXES)
     n_words = count_words(text)
     if n_words < min_words:
         rec.status, rec.reason = "skipped", f"too short: {n_words} words after cleaning (minimum {min_words})"
         return
-    if found is None:  # HTML pages were dated from their markup and visible date lines already
-        found = dates.date_from_text(raw)
-    source = detect_source(raw)
+    source = source or detect_source(raw)[0]
     warnings: list[str] = []
     date, precision, evidence = found.date, found.precision, found.evidence
     meta = rec.meta
@@ -315,13 +320,35 @@ def _build(rec: _Record, min_words: int) -> None:
     rec.status = "loaded with warning" if warnings else "loaded"
     rec.reason = "; ".join(warnings)
     rec.article = {
-        "doc_id": rec.doc_id, "title": title, "source": meta.get("source") or source[0],
+        "doc_id": rec.doc_id, "title": title, "source": meta.get("source") or source,
         "date": date, "date_precision": precision if date is not None else "",
-        "date_evidence": evidence, "url": meta.get("url", ""), "text": text, "raw_text": rec.decoded.text,
-        "n_words": n_words, "path": rec.path, "encoding": rec.decoded.encoding,
+        "date_evidence": evidence, "url": meta.get("url") or page_meta.get("url", ""), "text": text,
+        "raw_text": rec.decoded.text, "n_words": n_words, "path": rec.path, "encoding": rec.decoded.encoding,
         "_removals": removals,
     }
     rec.signature = signature(text)
+
+
+def _front_matter_meta(raw: str) -> tuple[dict[str, str], dates.DateFound]:
+    """Title and url from a text's YAML front matter, and the publication date.
+
+    The date comes from a publication-date field, else from the text below the front
+    matter (a clipper's "created" date is when the page was saved, not published).
+    """
+    fields, n_lines = front_matter(raw)
+    meta = {"title": fields.get("title", "")}
+    meta["url"] = next((fields[k] for k in FRONT_URL_KEYS if fields.get(k, "").startswith("http")), "")
+    for key in FRONT_DATE_KEYS:
+        found = dates.parse_date_string(fields.get(key, ""))
+        if found.date is not None:
+            return meta, dates.DateFound(found.date, found.precision, f"front matter: {key}: {fields[key]}")
+    body = raw.split("\n", n_lines)[-1] if n_lines else raw
+    return meta, dates.date_from_text(body)
+
+
+def _site_outlet(site: str, hints: tuple[str, ...]) -> str:
+    """The outlet of a web page from its declared site name and address, or the site name as declared."""
+    return next((o for o in map(outlet_of, (site, *hints)) if o), site)
 
 
 def _title_from_text(raw: str) -> str:

@@ -55,15 +55,18 @@ _MON = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20|21)\d\d)"
 _NOT_DIGIT_BEFORE, _NOT_DIGIT_AFTER = r"(?<![\d])", r"(?![\d])"
+# Copied pages glue the time to the year ("March 7, 20235:39 PM GMT+8"); a year has four digits.
+_YEAR_END = r"(?:(?![\d])|(?=[0-2]?\d:[0-5]\d))"
 
 # Order matters: earlier patterns win where matches overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ymd", re.compile(_NOT_DIGIT_BEFORE + _YEAR + r"(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)"
                        + _NOT_DIGIT_AFTER)),
     ("zh", re.compile(_YEAR + r"\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日")),
-    ("mdy", re.compile(r"\b" + _MON + r"\s*" + _DAY + r"\s*,?\s*" + _YEAR + _NOT_DIGIT_AFTER, re.I)),
-    ("dmy", re.compile(r"(?<![\d.])" + _DAY + r"\.?\s*(?:of\s+)?" + _MON + r",?\s*" + _YEAR
-                       + _NOT_DIGIT_AFTER, re.I)),
+    ("mdy", re.compile(r"\b" + _MON + r"\s*" + _DAY + r"\s*,?\s*" + _YEAR + _YEAR_END, re.I)),
+    # "4 June 2019", "31. October, 2023", "16-Dec-2021"
+    ("dmy", re.compile(r"(?<![\d.])" + _DAY + r"\.?(?:\s*|-)(?:of\s+)?" + _MON + r"(?:,?\s*|-)" + _YEAR
+                       + _YEAR_END, re.I)),
     ("num", re.compile(r"(?<![\d./-])(?P<a>[0-3]?\d)(?P<sep>[-/.])(?P<b>[0-3]?\d)(?P=sep)" + _YEAR
                        + r"(?![\d]|[-/.]\d)")),
     ("my", re.compile(r"\b" + _MON + r",?\s+" + _YEAR + _NOT_DIGIT_AFTER, re.I)),

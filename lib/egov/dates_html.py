@@ -228,11 +228,11 @@ def _norm(s: str) -> str:
 
 
 def _headline(root: etree._Element) -> etree._Element | None:
-    """The article's headline: an <h1>/<h2> whose text is part of the page title, else the main <h1>."""
+    """The article's headline: an <h1>-<h3> whose text is part of the page title, else the main <h1>."""
     titles = [m.get("content") or "" for m in root.xpath('//meta[@property="og:title" or @name="twitter:title"]')]
     titles += [t.text_content() for t in root.xpath("//title")]
     titles = [_norm(t) for t in titles if t]
-    for el in root.xpath("//h1") + root.xpath("//h2"):
+    for el in root.xpath("//h1") + root.xpath("//h2") + root.xpath("//h3"):  # some sites title with <h3>
         text = _norm(el.text_content())
         if len(text) >= 10 and any(text in t for t in titles):
             return el

@@ -36,12 +36,16 @@ class HtmlArticle:
     """An article extracted from an HTML page.
 
     title: the headline ("" when none); text: paragraphs separated by "\\n";
-    method: the extraction path, "trafilatura", "fallback-justext", "all-text" or "empty".
+    method: the extraction path, "trafilatura", "fallback-justext", "all-text" or "empty";
+    site: the site's name as the page declares it (og:site_name, JSON-LD publisher), "" when none;
+    site_hints: other traces of the site (the <title> suffix, the canonical address).
     """
 
     title: str
     text: str
     method: str
+    site: str = ""
+    site_hints: tuple[str, ...] = ()
 
 
 def html_to_article(html: str) -> HtmlArticle:
@@ -53,14 +57,16 @@ def html_to_article(html: str) -> HtmlArticle:
     if tree is None:
         return HtmlArticle("", "", "empty")
     title = page_title(tree)
+    site = {"site": _meta(tree, "og:site_name") or _meta(tree, "application-name") or _publisher(tree),
+            "site_hints": _site_hints(tree)}
     text = _trafilatura_text(tree)
     if text:
-        return HtmlArticle(title, text, "trafilatura")
+        return HtmlArticle(title, text, "trafilatura", **site)
     text = _justext_text(tree)
     if text:
-        return HtmlArticle(title, text, "fallback-justext")
+        return HtmlArticle(title, text, "fallback-justext", **site)
     text = _visible_text(tree)
-    return HtmlArticle(title, text, "all-text" if text else "empty")
+    return HtmlArticle(title, text, "all-text" if text else "empty", **site)
 
 
 def _parse(html: str) -> HtmlElement | None:
@@ -84,6 +90,25 @@ def page_title(tree: HtmlElement) -> str:
         if title:
             return title
     return ""
+
+
+def _publisher(tree: HtmlElement) -> str:
+    """The publisher's name in the page's JSON-LD, or ""."""
+    for script in tree.xpath('//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]'):
+        names = re.findall(r'"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]{2,80})"', script.text or "")
+        if names:
+            return _clean_line(names[0])
+    return ""
+
+
+def _site_hints(tree: HtmlElement) -> tuple[str, ...]:
+    """The site-name suffix of <title> and the page's canonical address (either may be absent)."""
+    raw = _first_text(tree, "//title")
+    head = strip_site_name(raw)
+    suffix = raw[len(head):].strip(" |:·»-–—") if head and raw.startswith(head) else ""
+    urls = [e.get("href") or e.get("content") or "" for e in
+            tree.xpath('//link[@rel="canonical"] | //meta[@property="og:url"]')]
+    return tuple(h for h in (suffix, *urls[:1]) if h)
 
 
 def strip_site_name(title: str, site: str = "") -> str:

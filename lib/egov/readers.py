@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
+from charset_normalizer import CharsetMatches, from_bytes
 
 BOMS = [  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -26,6 +26,7 @@ CANONICAL = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "ascii
              "iso-8859-1": "latin-1", "big5": "big5", "utf_16": "utf-16", "utf_16_le": "utf-16-le",
              "utf_16_be": "utf-16-be"}
 MULTI_BYTE = ("gb", "big5", "shift_jis", "euc", "cp932", "cp949", "cp950", "iso2022", "utf", "johab", "hz")
+OTHER_CJK = ("cp949", "euc_kr", "johab", "shift_jis", "cp932", "euc_j", "iso2022_jp", "iso2022_kr")
 MAX_CONTROL_SHARE = 0.02  # share of control characters above which decoded "text" is binary
 
 
@@ -83,10 +84,13 @@ def decode_bytes(data: bytes) -> Decoded:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         return Decoded("", "", "undecodable: no text encoding fits its bytes")
-    name = CANONICAL.get(best.encoding, best.encoding)
+    name = _prefer_chinese(CANONICAL.get(best.encoding, best.encoding), best.chaos, matches)
+    if (name == "big5" or not name.startswith(MULTI_BYTE)) and _looks_gbk(data):
+        return _checked(data.decode("gb18030"), "gb18030")
     if not name.startswith(MULTI_BYTE):
         # Single-byte guesses on short texts are a coin toss between cp1250/cp1252/...;
         # English news is cp1252 (a superset of Latin-1's printable range) when it fits.
@@ -97,6 +101,43 @@ def decode_bytes(data: bytes) -> Decoded:
     if name in ("gb18030", "big5"):
         return _checked(data.decode(name, errors="replace"), name)
     return _checked(str(best), name)
+
+
+_HIGH_RUNS = re.compile(rb"[\x80-\xff]+")
+# What GBK-encoded English text holds beyond ASCII: Chinese characters and CJK or typographic punctuation.
+_GBK_PLAUSIBLE = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\u2010-\u2027\u00b7]")
+_GBK_PUNCTUATION = re.compile("[\u3000-\u303f\uff00-\uffef\u2010-\u2027]")
+
+
+def _looks_gbk(data: bytes) -> bool:
+    """English text with GBK curly quotes (and maybe Chinese names): high bytes pair up into Chinese.
+
+    GBK's “ and ” (A1 B0, A1 B1) also decode as cp1252 ("¡°Zheliban¡±") or Big5 ("※Zheliban§").
+    A cp1252 text has lone high bytes (an "é", a curly quote), so its runs are rarely all even;
+    a Big5 text read as GBK gives no typographic punctuation.
+    """
+    runs = _HIGH_RUNS.findall(data)
+    if len(runs) < 2 or any(len(run) % 2 for run in runs):
+        return False
+    try:
+        text = b"".join(runs).decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return all(_GBK_PLAUSIBLE.match(ch) for ch in text) and bool(_GBK_PUNCTUATION.search(text))
+
+
+def _prefer_chinese(name: str, chaos: float, matches: CharsetMatches) -> str:
+    """gb18030 instead of a Korean or Japanese guess that fits the bytes no better.
+
+    A few GBK-encoded Chinese names in English text decode cleanly as cp949 too, and
+    charset-normalizer then picks either; coverage of China is far likelier GBK.
+    """
+    if not name.startswith(OTHER_CJK):
+        return name
+    for match in matches:
+        if CANONICAL.get(match.encoding) == "gb18030" and match.chaos <= chaos:
+            return "gb18030"
+    return name
 
 
 def _checked(text: str, encoding: str) -> Decoded:

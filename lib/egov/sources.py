@@ -2,7 +2,9 @@
 
 Looks only where outlets name themselves: banner lines above the first paragraph,
 datelines like "BEIJING, June 3 (Xinhua) --" or "/PRNewswire/", and "SOURCE ..."
-lines at the end. Quotes of an outlet in the body are not evidence.
+lines at the end; for web pages also the site name and address (`outlet_of`).
+Quotes of an outlet in the body are not evidence, and neither are photo credits
+("[Photo/Xinhua]" names the photographer's agency, not the publisher).
 """
 from __future__ import annotations
 
@@ -12,7 +14,10 @@ from importlib.resources import files
 
 import pandas as pd
 
-from egov.clean import is_prose
+from egov.clean import FRAGMENT_RULES, is_prose
+
+_CREDITS = [p for name, p in FRAGMENT_RULES if name == "photo credit"]
+_CREDIT_LINE = re.compile(r"^[\[(]?\s*(photo|image|picture|file photo|video)s?\s*(by|:|/)", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -36,9 +41,21 @@ def _furniture(raw: str) -> list[str]:
     return head[:12] + tail[-6:]
 
 
+def _without_credits(line: str) -> str:
+    """The line without photo credits: "[Photo/Xinhua]" names the photo's agency, not the publisher."""
+    if _CREDIT_LINE.match(line):
+        return ""
+    for pattern in _CREDITS:
+        line = pattern.sub(" ", line)
+    return line.strip()
+
+
 def _names_outlet(line: str, pattern: re.Pattern) -> bool:
     """A banner line naming the outlet, or a dateline crediting it: "(Xinhua)", "/PRNewswire/"."""
     if line.endswith(":"):  # a speaker label in a transcript ("CGTN:") is a questioner, not the publisher
+        return False
+    line = _without_credits(line)
+    if not line:
         return False
     if not is_prose(line):
         return bool(pattern.search(line))
@@ -62,3 +79,13 @@ def detect_source(raw: str) -> tuple[str, str]:
     if credit:
         return credit.group(1).strip(), credit.group(0)
     return "", "no outlet named in the header, dateline or footer"
+
+
+def outlet_of(name: str) -> str:
+    """The outlet that a site name, page-title suffix or web address names, or "".
+
+    Example: outlet_of("https://www.scmp.com/news/china/article/1.html") -> "South China Morning Post"
+    """
+    host = re.match(r"^\s*(?:https?://)?([\w.-]+\.[a-z]{2,})(?:[/:?#]|\s*$)", name, re.I)
+    text = host.group(1) if host else name  # an address names its site by its host only
+    return next((outlet for outlet, pattern in outlet_patterns() if pattern.search(text)), "")
