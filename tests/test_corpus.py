@@ -250,3 +250,14 @@ def test_web_clipping_with_front_matter(tmp_path):
     assert clip["url"] == "https://www.sixthtone.com/news/1005512/x" and clip["source"] == "Sixth Tone"
     assert clip["text"].split("\n")[0] == "Going paperless leaves the elderly behind"
     assert "http" not in clip["text"] and "created" not in clip["text"] and "Share on" not in clip["text"]
+
+
+def test_title_skips_furniture_glued_into_one_line():
+    from egov.corpus import _title_from_text
+
+    text = ("Exclusive news, data and analytics for financial market professionalsLearn more about Refinitiv\n"
+            "China to set up national data bureau in government shake-up\n"
+            "BEIJING, March 7 (Reuters) - China will set up a national data bureau to coordinate the sharing of data.")
+    assert _title_from_text(text) == "China to set up national data bureau in government shake-up"
+    assert _title_from_text("WeChat and GovInsider report on eGovernment apps\nBody text follows here.") == (
+        "WeChat and GovInsider report on eGovernment apps")

@@ -28,6 +28,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 METADATA_NAME = "metadata.csv"
 MIN_WORDS = 25  # fewer words after cleaning: a stub, a caption or a failed extraction
+GLUED = re.compile(r"[a-z]{4,}[A-Z][a-z]")  # "professionalsLearn": two lines run together
 ARTICLE_COLUMNS = ["doc_id", "title", "source", "date", "date_precision", "date_evidence", "url",
                    "text", "raw_text", "n_words", "path", "encoding"]
 REPORT_COLUMNS = ["path", "doc_id", "status", "reason", "encoding", "n_words"]
@@ -352,14 +353,18 @@ def _site_outlet(site: str, hints: tuple[str, ...]) -> str:
 
 
 def _title_from_text(raw: str) -> str:
-    """The first short line that reads as a headline, else the start of the first sentence."""
+    """The first short line that reads as a headline, else the start of the first sentence.
+
+    A line with words glued together ("professionalsLearn more") is page furniture copied
+    without its line breaks, not a headline.
+    """
     from egov.clean import is_prose
 
     lines = [line.strip() for line in raw.split("\n") if line.strip()]
     for line in lines[:5]:
         if is_prose(line):
             break
-        if 3 <= count_words(line) <= 20 and not line.endswith(":"):
+        if 3 <= count_words(line) <= 20 and not line.endswith(":") and not GLUED.search(line):
             return line
     first = lines[0] if lines else ""
     return first[:80] + ("…" if len(first) > 80 else "")

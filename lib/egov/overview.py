@@ -151,15 +151,19 @@ def year_sentence(docs: pd.DataFrame) -> str:
 def source_sentence(docs: pd.DataFrame) -> str:
     """A sentence on how concentrated the sources are."""
     table = per_source(docs)
-    top = table.iloc[0]
-    share = top.n_articles / len(docs)
-    if top.n_articles == 1:
-        text = f"{plural(len(table), 'source')} in all, one article each."
+    named = table[table["source"] != "unknown"]
+    if named.empty:
+        return "No article names its outlet in metadata or in its text."
+    if named["n_articles"].iloc[0] == 1:
+        text = f"{plural(len(named), 'named source')} in all, one article each."
     else:
-        text = f"{plural(len(table), 'source')} in all; the largest, {escape(top.source)}, has {plural(int(top.n_articles), 'article')} ({share:.0%})."
-    if (table["source"] == "unknown").any():
+        top = named.iloc[0]
+        text = (f"{plural(len(named), 'named source')} in all; the largest, {escape(top.source)}, has "
+                f"{plural(int(top.n_articles), 'article')} ({top.n_articles / len(docs):.0%}).")
+    if len(named) < len(table):
         n = int(table.loc[table["source"] == "unknown", "n_articles"].iloc[0])
-        text += f" {plural(n, 'article')} name no outlet in metadata or in their text."
+        text += (f" {plural(n, 'article')} {'names' if n == 1 else 'name'} no outlet in metadata or in "
+                 f"{'its' if n == 1 else 'their'} text.")
     return text
 
 
