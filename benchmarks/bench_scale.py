@@ -273,8 +273,9 @@ def main() -> None:
     text = results_md(rows, machine(), time.perf_counter() - start)
     out = Path(args.output)
     previous = out.read_text(encoding="utf-8") if out.exists() else ""
-    if ANALYSIS in previous:
-        text += "\n" + ANALYSIS + previous.split(ANALYSIS, 1)[1]
+    heading = "\n" + ANALYSIS + "\n"  # the heading line itself, not its mention in the header text
+    if heading in previous:
+        text += heading + previous.split(heading, 1)[1]
     out.write_text(text, encoding="utf-8")
     print(text)
 
