@@ -72,3 +72,20 @@ def test_progress_bars_are_stripped_from_the_pages_and_other_stderr_kept(tmp_pat
     _normalise(path)
     outputs = nbformat.read(path, as_version=4).cells[0].outputs
     assert [(o.name, o.text) for o in outputs] == [("stderr", warning), ("stdout", "Loaded 10,000 articles\n")]
+
+
+def test_index_numbers_count_named_sources_and_group_duplicates(tmp_path):
+    from egov.build import _corpus_numbers
+
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    pd.DataFrame({"doc_id": ["a", "b", "c"], "date": ["2019-01-02", "", "2020-05-06"], "source": ["Xinhua", "", "CGTN"],
+                  "n_words": [100, 200, 300]}).to_csv(tables / "articles.csv", index=False)
+    pd.DataFrame({"path": ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.bin"], "status": ["loaded"] * 3 + ["skipped"] * 3,
+                  "reason": ["", "", "", "duplicate of a.txt (91% of word 5-grams shared)",
+                             "duplicate of c.txt (100% of word 5-grams shared)", "binary: contains NUL bytes"]}
+                 ).to_csv(tables / "load_report.csv", index=False)
+    numbers = _corpus_numbers(tmp_path, "mine")
+    assert "<th>Sources</th><td>2 named (1 article names none)</td>" in numbers
+    assert "<th>Files skipped</th><td>3: 2 duplicate of another article, 1 binary (" in numbers
+    assert "<th>Dates</th><td>2019-01-02 to 2020-05-06 (1 undated)</td>" in numbers

@@ -42,3 +42,12 @@ def test_describe_and_status_counts_on_the_realistic_folder():
     counts = overview.status_counts(docs)
     assert int(counts["n_files"].sum()) == 22
     assert counts.loc[counts["status"] == "loaded", "n_files"].tolist() == [14]
+
+
+def test_reason_kind_drops_file_details_so_reasons_can_be_counted():
+    reasons = pd.Series(["too short: 9 words after cleaning (minimum 25)", "duplicate of a/x.txt (92% of word 5-grams shared)",
+                         "duplicate of a/y.txt (100% of word 5-grams shared)", "binary: contains NUL bytes", "",
+                         "unsupported file type '.png' (use .txt, .md or .html)"])
+    assert overview.reason_kind(reasons).tolist() == ["too short", "duplicate of another article",
+                                                      "duplicate of another article", "binary", "-",
+                                                      "unsupported file type '.png'"]

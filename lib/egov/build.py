@@ -21,6 +21,7 @@ import nbformat
 import pandas as pd
 
 from egov import cache
+from egov.overview import reason_kind
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 GENERATED = ("notebooks", "tables", "figures", "headlines")
@@ -255,15 +256,17 @@ def _corpus_numbers(out: Path, corpus: str) -> str:
     report = pd.read_csv(report_csv, keep_default_na=False)
     files = report[report["status"] != "metadata"]
     dated = articles["date"].dropna()
-    sources = articles["source"].replace("", "unknown").nunique()
+    named = articles.loc[articles["source"] != "", "source"].nunique()
+    no_source = int((articles["source"] == "").sum())
     name = "the sample corpus (<code>seeds/</code>)" if corpus == "seeds" else f"<code>{html.escape(Path(corpus).name)}</code>"
     span = f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}" if len(dated) else "no article is dated"
     skipped = files[files["status"] == "skipped"]
-    reasons = skipped["reason"].str.split(":", n=1).str[0].str.split(" \\(", n=1).str[0].value_counts()
+    reasons = reason_kind(skipped["reason"]).value_counts()
     why = ", ".join(f"{n} {html.escape(r)}" for r, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
     rows = [("Corpus", name), ("Articles", f"{len(articles):,}"), ("Words", f"{int(articles['n_words'].sum()):,}"),
             ("Dates", span + (f" ({len(articles) - len(dated):,} undated)" if len(dated) and len(dated) < len(articles) else "")),
-            ("Sources", f"{sources:,}"),
+            ("Sources", f"{named:,} named" + (f" ({no_source:,} {'article names' if no_source == 1 else 'articles name'} "
+                                              "none)" if no_source else "")),
             ("Files read", f"{len(files):,}"),
             ("Files skipped", f"{len(skipped):,}" + (f": {why}" if why else "") +
              ' (<a href="tables/load_report.csv">load report</a>)')]

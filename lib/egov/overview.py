@@ -95,11 +95,22 @@ def removals_by_rule(docs: pd.DataFrame) -> pd.DataFrame:
     return grouped.sort_values(["n_removed", "rule"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
+def reason_kind(reasons: pd.Series) -> pd.Series:
+    """A load-report reason without its file-specific details, so reasons can be counted.
+
+    "too short: 9 words ..." -> "too short"; "duplicate of a.txt (92% of ...)" -> "duplicate of another article";
+    an empty reason -> "-". Example: reason_kind(load_report(docs)["reason"]).value_counts()
+    """
+    kind = reasons.str.split(":", n=1).str[0].str.split(" \\(", n=1).str[0]
+    kind = kind.mask(kind.str.startswith("duplicate of "), "duplicate of another article")
+    return kind.replace("", "-")
+
+
 def status_counts(docs: pd.DataFrame) -> pd.DataFrame:
-    """status, reason_kind, n_files: the load report in numbers (reason up to its first colon)."""
+    """status, reason, n_files: the load report in numbers (reasons grouped by reason_kind)."""
     report = load_report(docs)
     report = report[report["status"] != "metadata"]
-    kind = report["reason"].str.split(":", n=1).str[0].str.split(" \\(", n=1).str[0].replace("", "-")
+    kind = reason_kind(report["reason"])
     grouped = report.assign(reason=kind).groupby(["status", "reason"]).size().rename("n_files").reset_index()
     return grouped.sort_values(["status", "n_files"], ascending=[True, False], kind="stable").reset_index(drop=True)
 
