@@ -192,7 +192,7 @@ def test_a_corpus_too_small_gives_an_empty_stage_with_its_reason():
     assert list(stage.topics.columns) == ["model", "topic", "label", "rank", "term", "weight"]
     assert list(stage.doc_topics.columns) == ["model", "doc_id", "topic", "share"]
     assert topics_report.sweep_sentence(stage.sweep, stage.k, stage.reasons).startswith("**No topic model:")
-    assert topics_report.headline(topics_report.topic_table(stage.summary), stage.k, False).startswith("No topic model")
+    assert topics_report.headline(topics_report.topic_table(stage.summary), stage.k, stage.sweep).startswith("No topic model")
     assert topics_report.representatives(None).empty
 
 

@@ -41,3 +41,14 @@ def test_heatmap_rows_are_articles_up_to_max_rows_then_years(planted):
     assert fig.axes[0].get_ylabel() == "Year of publication (articles)"
     assert fig.get_suptitle().startswith("Topic ") and "of 9 articles" in fig.get_suptitle()
     plt.close(fig)
+
+
+def test_headline_calls_topics_stable_only_when_the_chosen_k_is():
+    table = pd.DataFrame({"model": ["nmf", "nmf"], "topic": [1, 2], "label": ["a / b / c", "d / e / f"],
+                          "share": [0.3, 0.7]})
+    sweep = pd.DataFrame({"k": [2, 2, 3, 3], "model": ["lda", "nmf"] * 2, "stability": [0.5, 0.8, 0.9, 0.3]})
+    assert topics_report.headline(table, 2, sweep) == ("2 topics, stable (0.65); the largest (NMF) is 'd / e / f' "
+                                                      "with 70% of the words.")
+    assert topics_report.headline(table, 3, sweep).startswith("3 topics, stable (0.60);")  # 0.6 is enough
+    assert topics_report.headline(table, 3, sweep.assign(stability=[0.5, 0.8, 0.7, 0.3])).startswith(
+        "3 topics, unstable (0.50, below 0.6: read as sketches)")

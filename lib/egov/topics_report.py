@@ -10,7 +10,7 @@ import pandas as pd
 
 from egov import figures
 from egov.report import escape, plural
-from egov.topic_selection import SWEEP_SETTINGS, TOLERANCE
+from egov.topic_selection import STABLE_ENOUGH, SWEEP_SETTINGS, TOLERANCE
 from egov.topics import TopicModel, doc_topics, representative_passages, topic_labels, topic_summary, topic_terms
 
 
@@ -258,11 +258,15 @@ def representatives(tm: TopicModel, n: int = 2) -> pd.DataFrame:
     return r.assign(share=r["share"].round(2))[["topic", "label", "rank", "doc_id", "share", "quote"]]
 
 
-def headline(table: pd.DataFrame, k: int, stable: bool) -> str:
-    """Plain-text headline for the report's front page."""
+def headline(table: pd.DataFrame, k: int, sweep: pd.DataFrame) -> str:
+    """Plain-text headline for the report's front page; "stable" when the chosen k's stability,
+    averaged over the models as in choose_k, reaches STABLE_ENOUGH."""
     if table.empty:
         return "No topic model: the corpus gives too few passages or shared terms."
     nmf = table[table["model"] == table["model"].iloc[0]].sort_values("share", ascending=False).iloc[0]
-    sure = "stable" if stable else "unstable (read as sketches)"
+    at_k = sweep.loc[sweep["k"] == k, "stability"].mean()
+    sure = (f"stable ({at_k:.2f})" if at_k >= STABLE_ENOUGH else
+            f"unstable ({at_k:.2f}, below {STABLE_ENOUGH:g}: read as sketches)" if pd.notna(at_k) else
+            "stability not measured")
     return (f"{k} topics, {sure}; the largest ({table['model'].iloc[0].upper()}) is '{nmf.label}' "
             f"with {nmf.share:.0%} of the words.")
