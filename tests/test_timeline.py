@@ -267,3 +267,13 @@ def test_emerging_terms_minimums_grow_with_the_corpus():
     assert em["term"].tolist() == ["wide"]
     small = timeline.emerging_terms(docs.assign(n_words=100), counts)  # 250,000 words
     assert small.attrs == {"min_count": 5, "min_docs": 3} and small["term"].tolist() == ["wide", "rare"]
+
+
+def test_headline_says_how_many_periods_rest_on_one_article():
+    t = _trend_rows([("x", "2014", 1, 1.0, 1.0, 1.0), ("x", "2022", 3, 3.0, 2.0, 4.0)]).assign(
+        count=[1, 9], period_start=pd.to_datetime(["2014-01-01", "2022-01-01"]))
+    text = timeline_report.headline(t)
+    assert text.endswith("; 1 of 2 years holds a single article, so there a rate is one text's.")
+    both = t.assign(n_docs=[2, 3])
+    assert timeline_report.headline(both).endswith(
+        "; every year holds at least two articles (95% intervals in the timeline notebook).")

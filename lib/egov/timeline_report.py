@@ -213,7 +213,17 @@ def limits(docs: pd.DataFrame, period: str = "year", eras=None, n_boot: int = N_
 
 
 def headline(trends: pd.DataFrame, period: str = "year") -> str:
-    """The timeline finding in one plain-text sentence, for the report's front page."""
+    """The timeline finding in one plain-text sentence, for the report's front page, with how
+    much it rests on: how many periods hold a single article (a rate there is one text's)."""
     from egov.timeline_figures import concept_title
 
-    return concept_title(trends, period=period) + "."
+    title = concept_title(trends, period=period)
+    if trends.empty:
+        return title + "."
+    sizes = trends.drop_duplicates("period")["n_docs"]
+    word = PERIOD_WORDS[period]
+    single = int((sizes == 1).sum())
+    if single:
+        return (f"{title}; {single:,} of {plural(len(sizes), word)} {'holds' if single == 1 else 'hold'} a single "
+                "article, so there a rate is one text's.")
+    return f"{title}; every {word} holds at least two articles (95% intervals in the timeline notebook)."
