@@ -14,8 +14,8 @@ import pandas as pd
 
 from egov import figures
 from egov.figures import OKABE_ITO, WIDTH_IN, caption, new, use_style
+from egov.periods import PERIOD_WORDS, load_milestones
 from egov.report import plural
-from egov.timeline import PERIOD_WORDS, load_milestones
 
 __all__ = ["article_strip", "concept_trajectories", "topic_trajectories", "term_shift"]
 

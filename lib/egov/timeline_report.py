@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from egov.periods import PERIOD_WORDS, assign_periods, dating_summary, load_milestones
 from egov.report import plural
-from egov.timeline import N_BOOT, PERIOD_WORDS, assign_periods, dating_summary, first_appearance, load_milestones
+from egov.timeline import N_BOOT, first_appearance
 
 
 def milestones_markdown(milestones: pd.DataFrame | None = None) -> str:
