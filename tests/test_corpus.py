@@ -261,3 +261,20 @@ def test_title_skips_furniture_glued_into_one_line():
     assert _title_from_text(text) == "China to set up national data bureau in government shake-up"
     assert _title_from_text("WeChat and GovInsider report on eGovernment apps\nBody text follows here.") == (
         "WeChat and GovInsider report on eGovernment apps")
+
+
+def test_a_bad_jsonl_line_is_reported_and_the_rest_loads(tmp_path):
+    path = tmp_path / "articles.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": ARTICLE}) + "\n" + "not json\n\n" + "[1, 2]\n"
+                    + json.dumps({"id": "b", "text": GBK_ARTICLE}) + "\n", encoding="utf-8")
+    docs = load_corpus(path)
+    assert docs["doc_id"].tolist() == ["a", "b"]
+    report = load_report(docs)
+    assert report["path"].tolist() == ["articles.jsonl#line=1", "articles.jsonl#line=2", "articles.jsonl#line=4",
+                                       "articles.jsonl#line=5"]
+    assert report["status"].tolist() == ["loaded", "skipped", "skipped", "loaded"]
+    assert report["reason"].iloc[1].startswith("not valid JSON: Expecting value")
+    assert report["reason"].iloc[2] == "not a JSON object but a list"
+    path.write_text("not json\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no line is a JSON object; line 1: not valid JSON"):
+        load_corpus(path)

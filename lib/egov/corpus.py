@@ -244,28 +244,57 @@ def _metadata(folder: Path, label: str, metadata) -> tuple[dict[str, dict], dict
 
 
 def _table_records(path: Path, label: str) -> list[_Record]:
-    """One record per row of a CSV or JSONL file with a `text` column."""
+    """One record per row of a CSV or JSONL file with a `text` column.
+
+    A JSONL line that is not a JSON object is kept as a skipped record naming its line and
+    the parse error, so one bad line does not lose the file (rows are `#line=N` there).
+    """
+    bad: dict[int, str] = {}
     try:
         if path.suffix.lower() == ".csv":
             table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            places = [f"row={i}" for i in range(1, len(table) + 1)]
         else:
-            rows = [json.loads(line) for line in path.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
+            rows, places = _jsonl_rows(path.read_text(encoding="utf-8-sig"), bad)
             table = pd.DataFrame(rows).astype(str).replace({"None": "", "nan": ""})
     except (OSError, UnicodeDecodeError, ValueError, pd.errors.ParserError) as err:
         raise ValueError(f"{path}: cannot read as a table of articles: {err}") from err
     if "text" not in table.columns:
+        if not len(table) and bad:
+            raise ValueError(f"{path}: no line is a JSON object; line {min(bad)}: {bad[min(bad)]}")
         raise ValueError(f"{path}: needs a 'text' column; has {list(table.columns)}")
     id_col = next((c for c in ("doc_id", "id") if c in table.columns), None)
     width = len(str(len(table)))
     records = []
-    for i, row in enumerate(table.to_dict("records"), start=1):
+    for i, (place, row) in enumerate(zip(places, table.to_dict("records")), start=1):
         doc_id = str(row.get(id_col) or "").strip() if id_col else ""
         meta = {k: str(row[k]).strip() for k in ("title", "source", "date", "date_precision", "url") if k in row and str(row[k]).strip()}
         text = str(row["text"])
         decoded = Decoded(text.replace("\r\n", "\n"), "utf-8", "" if text.strip() else "empty text")
-        records.append(_Record(f"{path.name}#row={i}", doc_id or f"row_{i:0{width}d}", decoded,
+        records.append(_Record(f"{path.name}#{place}", doc_id or f"row_{i:0{width}d}", decoded,
                                kind="html" if _looks_like_html(text) else "table", meta=meta))
-    return records
+    for line_no, problem in sorted(bad.items()):
+        records.append(_Record(f"{path.name}#line={line_no}", "", Decoded("", "utf-8", problem), kind="table"))
+    return sorted(records, key=lambda r: int(r.path.rsplit("=", 1)[1]))  # in file order, bad lines included
+
+
+def _jsonl_rows(text: str, bad: dict[int, str]) -> tuple[list[dict], list[str]]:
+    """The JSON objects of a JSONL text and where each stands ("line=N"); other lines go to `bad` with the reason."""
+    rows, places = [], []
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as err:
+            bad[line_no] = f"not valid JSON: {err}"
+            continue
+        if not isinstance(row, dict):
+            bad[line_no] = f"not a JSON object but a {type(row).__name__}"
+            continue
+        rows.append(row)
+        places.append(f"line={line_no}")
+    return rows, places
 
 
 # --- building articles ---------------------------------------------------------------
@@ -297,7 +326,8 @@ def _build(rec: _Record, min_words: int) -> None:
     text, removals = clean_text(raw, markdown=Path(rec.file).suffix.lower() in MARKDOWN_SUFFIXES)
     n_words = count_words(text)
     if n_words < min_words:
-        rec.status, rec.reason = "skipped", f"too short: {n_words} words after cleaning (minimum {min_words})"
+        rec.status, rec.reason = "skipped", (f"too short: {n_words} word{'' if n_words == 1 else 's'} after "
+                                             f"cleaning (minimum {min_words})")
         return
     source = source or detect_source(raw)[0]
     warnings: list[str] = []
