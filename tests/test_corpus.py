@@ -278,3 +278,12 @@ def test_a_bad_jsonl_line_is_reported_and_the_rest_loads(tmp_path):
     path.write_text("not json\n", encoding="utf-8")
     with pytest.raises(ValueError, match="no line is a JSON object; line 1: not valid JSON"):
         load_corpus(path)
+
+
+def test_a_single_file_uses_the_metadata_beside_it(seeds_dir):
+    first = sorted(seeds_dir.glob("*.txt"))[0]
+    docs = load_corpus(first)
+    assert len(docs) == 1 and pd.notna(docs["date"].iloc[0])
+    meta = load_report(docs).set_index("status").loc["metadata"]
+    assert meta["path"] == "metadata.csv"
+    assert meta["reason"] == "metadata for 5 files"

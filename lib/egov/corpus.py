@@ -189,7 +189,7 @@ def _gather(root: Path, label: str, metadata) -> tuple[list[_Record], dict | Non
     else:
         files = sorted(p for p in root.rglob("*") if p.is_file())
         base = root
-    meta, meta_entry = _metadata(root if root.is_dir() else root.parent, label, metadata)
+    meta, meta_entry = _metadata(root if root.is_dir() else root.parent, label if root.is_dir() else "", metadata)
     records: list[_Record] = []
     for f in files:
         rel = f.relative_to(base).as_posix()
@@ -209,7 +209,7 @@ def _gather(root: Path, label: str, metadata) -> tuple[list[_Record], dict | Non
             rec.file = str(f)
             rec.kind = "html" if suffix in HTML_SUFFIXES else "text"
         records.append(rec)
-    if meta_entry is not None and meta:
+    if meta_entry is not None and meta and root.is_dir():  # beside a single file the other rows are expected
         meta_entry["reason"] += f"; {len(meta)} row(s) name no file here: {', '.join(sorted(meta)[:5])}"
     return records, meta_entry
 
@@ -229,7 +229,7 @@ def _metadata(folder: Path, label: str, metadata) -> tuple[dict[str, dict], dict
     if isinstance(metadata, pd.DataFrame):
         table, shown = metadata, "metadata (table)"
     else:
-        shown = f"{label}/{Path(metadata).name}"
+        shown = f"{label}/{Path(metadata).name}" if label else Path(metadata).name  # beside a single file: its name
         try:
             table = pd.read_csv(metadata, dtype=str, keep_default_na=False, encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError, pd.errors.ParserError) as err:
