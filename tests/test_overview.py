@@ -51,3 +51,13 @@ def test_reason_kind_drops_file_details_so_reasons_can_be_counted():
     assert overview.reason_kind(reasons).tolist() == ["too short", "duplicate of another article",
                                                       "duplicate of another article", "binary", "-",
                                                       "unsupported file type '.png'"]
+
+
+def test_headlines_read_right_for_one_article():
+    from egov import terms, terms_report
+
+    docs = load_corpus(REALISTIC / "SCMP - Shenzhen health code data.txt")
+    assert overview.headline(docs) == ("1 article (533 words) from 1 named source, published on 2020-06-05; "
+                                       "0 input files skipped.")
+    assert terms_report.headline(docs, terms.count_concepts(docs)) == (
+        "smart city is the only concept found: 3 mentions in the one article.")

@@ -192,7 +192,12 @@ def headline(docs: pd.DataFrame) -> str:
     """The corpus in one plain-text sentence, for the report's front page."""
     s = summary(docs).iloc[0]
     text = f"{plural(int(s.n_articles), 'article')} ({int(s.n_words):,} words) from {plural(int(s.n_sources), 'named source')}"
-    text += f", published {s['first']:%Y-%m-%d} to {s['last']:%Y-%m-%d}" if s.n_dated else ", none of them dated"
+    if not s.n_dated:
+        text += ", none of them dated"
+    elif s["first"] == s["last"]:
+        text += f", published on {s['first']:%Y-%m-%d}"
+    else:
+        text += f", published {s['first']:%Y-%m-%d} to {s['last']:%Y-%m-%d}"
     if s.n_undated and s.n_dated:
         text += f" ({int(s.n_undated):,} undated)"
     return text + f"; {plural(int(s.n_skipped), 'input file')} skipped."

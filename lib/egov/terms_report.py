@@ -405,5 +405,6 @@ def headline(docs: pd.DataFrame, concepts: pd.DataFrame) -> str:
     if used.empty:
         return f"None of the {len(totals)} listed e-government concepts occurs in these articles."
     top = used.iloc[0]
-    return (f"{top.concept} is the most used of {len(used)} concepts found: {top['count']:,} mentions "
-            f"in {top.n_articles:,} of {plural(len(docs), 'article')}.")
+    found = "the only concept found" if len(used) == 1 else f"the most used of {len(used)} concepts found"
+    where = "in the one article" if len(docs) == 1 else f"in {top.n_articles:,} of {plural(len(docs), 'article')}"
+    return f"{top.concept} is {found}: {plural(int(top['count']), 'mention')} {where}."
