@@ -277,3 +277,10 @@ def test_headline_says_how_many_periods_rest_on_one_article():
     both = t.assign(n_docs=[2, 3])
     assert timeline_report.headline(both).endswith(
         "; every year holds at least two articles (95% intervals in the timeline notebook).")
+
+
+def test_trend_sentence_for_an_unused_concept_in_one_or_more_periods():
+    one = _trend_rows([("x", "2020", 1, 0.0, 0.0, 0.0)]).assign(count=0, period_start=pd.Timestamp("2020-01-01"))
+    assert timeline_report.trend_sentence(one, "x") == "'x' is not used in the one period (1 article)."
+    two = pd.concat([one, one.assign(period="2021", period_start=pd.Timestamp("2021-01-01"), n_docs=2)])
+    assert timeline_report.trend_sentence(two, "x") == "'x' is used in none of the 2 periods (3 articles)."

@@ -110,7 +110,8 @@ def concept_sentence(docs: pd.DataFrame, concepts: pd.DataFrame) -> str:
         return f"None of the {len(totals)} concepts in `concepts.csv` occurs in this corpus."
     top = used.iloc[0]
     absent = totals[totals["count"] == 0]["concept"].tolist()
-    text = (f"{len(used)} of the {len(totals)} concepts occur. **{top.concept}** is the most used: "
+    text = (f"{len(used)} of the {len(totals)} concepts {'occurs' if len(used) == 1 else 'occur'}. "
+            f"**{top.concept}** is the most used: "
             f"{top['count']:,} mentions in {top.n_articles:,} of {plural(len(docs), 'article')}")
     text += f" ({top.variants})." if top.variants else "."
     widest = used.sort_values(["n_articles", "count"], ascending=False).iloc[0]
@@ -376,7 +377,7 @@ def evidence(docs: pd.DataFrame, counts: pd.DataFrame, concepts: pd.DataFrame, p
     any_concept = concepts[concepts["count"] > 0]["doc_id"].nunique()
     used = totals[totals["count"] > 0]
     lines.append(f"Named concepts: {any_concept:,} of {plural(n, 'article')} mention{'s' if any_concept == 1 else ''} at least one of the "
-                 f"{len(totals)} concepts; {len(used)} concepts occur at all"
+                 f"{len(totals)} concepts; {plural(len(used), 'concept')} {'occurs' if len(used) == 1 else 'occur'} at all"
                  + (f", led by {', '.join(used['concept'].head(3))}." if len(used) else "."))
     if not per_article.empty:
         sig = per_article[(per_article["g2"] > 0) & (per_article["p_value"] < 0.001)]
