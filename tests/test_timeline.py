@@ -284,3 +284,11 @@ def test_trend_sentence_for_an_unused_concept_in_one_or_more_periods():
     assert timeline_report.trend_sentence(one, "x") == "'x' is not used in the one period (1 article)."
     two = pd.concat([one, one.assign(period="2021", period_start=pd.Timestamp("2021-01-01"), n_docs=2)])
     assert timeline_report.trend_sentence(two, "x") == "'x' is used in none of the 2 periods (3 articles)."
+
+
+def test_year_of_labels_years_and_undated():
+    from egov.periods import year_of
+
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "date": pd.to_datetime(["2016-03-01", None, "2019-01-01"]),
+                         "date_precision": ["day", "", "year"]}, index=[5, 6, 7])
+    assert year_of(docs).to_dict() == {5: "2016", 6: "undated", 7: "2019"}

@@ -15,6 +15,7 @@ import matplotlib.pyplot as plt
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 SEQUENTIAL = "cividis"
 WIDTH_IN = 8.0  # readable at the width of a page
+MAX_ARTICLE_ROWS = 40  # past this many articles, a figure with a row per article shows a row per year
 TITLE_CHARS, CAPTION_CHARS = 80, 125  # characters per line that fit WIDTH_IN (12 pt bold title, 8 pt caption)
 
 STYLE = {

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["PERIODS", "PERIOD_WORDS", "load_milestones", "default_eras", "check_docs", "assign_periods",
-           "period_table", "dating_summary", "coverage", "placed_articles"]
+           "period_table", "dating_summary", "coverage", "placed_articles", "year_of"]
 
 PERIODS = ("year", "half", "quarter", "era")
 PERIOD_WORDS = {"year": "year", "half": "half-year", "quarter": "quarter", "era": "policy era"}
@@ -163,6 +163,14 @@ def assign_periods(docs: pd.DataFrame, period: str = "year", eras=None) -> pd.Se
     Example: docs.assign(period=assign_periods(docs, "half"))
     """
     return _assign(docs, period, eras)[0]
+
+
+def year_of(docs: pd.DataFrame) -> pd.Series:
+    """Each article's year of publication as text ("2016"), "undated" when unknown; indexed like docs.
+
+    Example: docs.groupby(year_of(docs))["n_words"].sum()
+    """
+    return assign_periods(docs, "year").astype(object).fillna("undated").rename("year")
 
 
 def period_table(docs: pd.DataFrame, period: str = "year", eras=None) -> pd.DataFrame:

@@ -10,10 +10,11 @@ import pandas as pd
 
 from egov import figures
 from egov.concepts import concept_patterns
+from egov.periods import year_of
 from egov.phrases import kwic
 from egov.report import plural
 
-MAX_ROWS = 40  # beyond this many articles, figures aggregate by year
+SHOWN_ARTICLES = 10  # per-article tables show this many articles, oldest first
 MAX_CHECK = 1000  # beyond this many articles, the concept check runs on a seeded sample of this many
 MAX_EXPORT_ROWS = 1_000_000  # a longer exported table is cut by a stated rule (spreadsheets stop at 1,048,576 rows)
 
@@ -63,7 +64,7 @@ def top_terms_sentence(docs: pd.DataFrame, counts: pd.DataFrame) -> str:
 
 
 def top_per_article(docs: pd.DataFrame, table: pd.DataFrame, score: str = "count", n: int = 3,
-                    max_articles: int = 10, id_col: str = "doc_id") -> pd.DataFrame:
+                    max_articles: int = SHOWN_ARTICLES, id_col: str = "doc_id") -> pd.DataFrame:
     """The `n` best terms of each article by `score` (up to `max_articles`, oldest first), one row each."""
     order = _order(docs).head(max_articles)
     sub = table[table[id_col].isin(order["doc_id"])]
@@ -112,7 +113,7 @@ def concept_sentence(docs: pd.DataFrame, concepts: pd.DataFrame) -> str:
     absent = totals[totals["count"] == 0]["concept"].tolist()
     text = (f"{len(used)} of the {len(totals)} concepts {'occurs' if len(used) == 1 else 'occur'}. "
             f"**{top.concept}** is the most used: "
-            f"{top['count']:,} mentions in {top.n_articles:,} of {plural(len(docs), 'article')}")
+            f"{plural(int(top['count']), 'mention')} in {top.n_articles:,} of {plural(len(docs), 'article')}")
     text += f" ({top.variants})." if top.variants else "."
     widest = used.sort_values(["n_articles", "count"], ascending=False).iloc[0]
     if widest.concept != top.concept:
@@ -146,7 +147,7 @@ def concept_figure(docs: pd.DataFrame, concepts: pd.DataFrame):
     totals = concept_totals(docs, concepts)
     used = totals[totals["count"] > 0]["concept"].tolist() or totals["concept"].tolist()
     order = _order(docs)
-    if len(docs) <= MAX_ROWS:
+    if len(docs) <= figures.MAX_ARTICLE_ROWS:
         rows = order["doc_id"].tolist()
         labels = [f"{d:%Y-%m-%d} {i[:3]}" if pd.notna(d) else f"undated {i[:3]}"
                   for d, i in zip(order.get("date", pd.Series(pd.NaT, index=order.index)), order["doc_id"])]
@@ -154,7 +155,7 @@ def concept_figure(docs: pd.DataFrame, concepts: pd.DataFrame):
         counts = concepts.pivot_table(index="doc_id", columns="concept", values="count", aggfunc="sum")
         ylabel = "Article (date, doc_id prefix)"
     else:
-        year = order.set_index("doc_id")["date"].dt.year.map(lambda y: "undated" if pd.isna(y) else str(int(y)))
+        year = pd.Series(year_of(order).to_numpy(), index=order["doc_id"])
         sub = concepts.assign(group=concepts["doc_id"].map(year))
         words = order.assign(group=order["doc_id"].map(year)).groupby("group")["n_words"].sum()
         counts = sub.pivot_table(index="group", columns="concept", values="count", aggfunc="sum")
@@ -183,7 +184,8 @@ def concept_figure(docs: pd.DataFrame, concepts: pd.DataFrame):
     return fig
 
 
-def keyness_sentence(docs: pd.DataFrame, per_group: pd.DataFrame, what: str = "article", shown: int = 10) -> str:
+def keyness_sentence(docs: pd.DataFrame, per_group: pd.DataFrame, what: str = "article",
+                     shown: int = SHOWN_ARTICLES) -> str:
     """How many groups have significant keywords, and the strongest keyword overall; for articles,
     also that the tables above show only the `shown` oldest when there are more."""
     if per_group.empty:

@@ -76,9 +76,10 @@ def trend_sentence(trends: pd.DataFrame, concept: str) -> str:
         return f"'{concept}' cannot be followed over time here: no period holds an article."
     used = g[g["count"] > 0]
     if used.empty:
-        where = (f"the one period ({plural(int(g['n_docs'].sum()), 'article')})" if len(g) == 1 else
-                 f"none of the {plural(len(g), 'period')} ({plural(int(g['n_docs'].sum()), 'article')})")
-        return f"'{concept}' is used in {where}." if len(g) > 1 else f"'{concept}' is not used in {where}."
+        articles = plural(int(g["n_docs"].sum()), "article")
+        if len(g) == 1:
+            return f"'{concept}' is not used in the one period ({articles})."
+        return f"'{concept}' is used in none of the {plural(len(g), 'period')} ({articles})."
     before = g[g["period_start"] < used["period_start"].iloc[0]]
     parts = ", ".join(f"{_fmt(r.per_1k)} in {r.period}" + (" (one article)" if r.n_docs == 1 else
                       f" (95% interval {_fmt(r.ci_low)} to {_fmt(r.ci_high)})") for r in g[g.index >= used.index[0]].itertuples())

@@ -356,4 +356,4 @@ def _distinct_first(order: np.ndarray, groups: np.ndarray, n: int) -> list[int]:
         first.append(int(i))
         if len(first) == n:
             return first
-    return first + [i for i in rest if i not in first][: n - len(first)]
+    return first + rest[: n - len(first)]

@@ -9,13 +9,13 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from egov import figures
+from egov.periods import year_of
 from egov.report import escape, plural
 from egov.topic_selection import STABLE_ENOUGH, SWEEP_SETTINGS, TOLERANCE
 from egov.topics import TopicModel, doc_topics, representative_passages, topic_labels, topic_summary, topic_terms
 
 
 NO_MODEL = "No topic model: the corpus is too small"
-MAX_ROWS = 40  # past this many articles the heatmap shows years, not articles
 
 
 def units_sentence(docs: pd.DataFrame, pt) -> str:
@@ -130,17 +130,16 @@ def _ordered_articles(docs: pd.DataFrame, shares: pd.DataFrame) -> pd.DataFrame:
 def _year_shares(docs: pd.DataFrame, wide: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """Each year's topic shares (its articles' shares weighted by their words; 'undated' last) and row labels."""
     meta = docs.set_index("doc_id").loc[wide.index]
-    years = meta["date"].dt.year if "date" in meta else pd.Series(pd.NA, index=meta.index)
-    group = years.map(lambda y: "undated" if pd.isna(y) else str(int(y)))
+    group = pd.Series(year_of(meta.reset_index()).to_numpy(), index=meta.index)
     weights = meta["n_words"].astype(float) if "n_words" in meta else pd.Series(1.0, index=meta.index)
     totals = wide.mul(weights, axis=0).groupby(group).sum()
     grid = totals.div(weights.groupby(group).sum(), axis=0)
-    order = sorted(grid.index, key=lambda g: (g == "undated", g))
+    order = sorted(grid.index)  # years, then "undated"
     sizes = group.value_counts()
     return grid.loc[order], [f"{g} ({sizes[g]:,})" for g in order]
 
 
-def heatmap(docs: pd.DataFrame, shares: pd.DataFrame, tm: TopicModel, max_rows: int = MAX_ROWS):
+def heatmap(docs: pd.DataFrame, shares: pd.DataFrame, tm: TopicModel, max_rows: int = figures.MAX_ARTICLE_ROWS):
     """Articles (rows, oldest first) by topic (columns) of one model, cells = share of the article;
     past `max_rows` articles the rows are years, each the word-weighted average of its articles."""
     if tm is None or shares.empty:
