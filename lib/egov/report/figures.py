@@ -2,14 +2,23 @@
 
 Okabe-Ito colours for categories, cividis for sequences; `save` writes PNG and SVG
 whose bytes depend only on the figure, not on when or where it was drawn.
+
+Chinese labels: importing this module registers Noto Sans CJK SC (shipped by the pinned
+`mplfonts` package, SIL Open Font Licence) with matplotlib under its own family name
+(`CJK_FAMILY`), and the house style draws text with DejaVu Sans first and that font as
+fallback, so English figures keep their glyphs and bytes and Chinese (Simplified or
+Traditional) is never drawn as missing-glyph boxes, whatever fonts the machine has.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import textwrap
+from importlib.resources import files
 from pathlib import Path
 
 import matplotlib
+import matplotlib.font_manager as font_manager
 import matplotlib.pyplot as plt
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
@@ -18,7 +27,43 @@ WIDTH_IN = 8.0  # readable at the width of a page
 MAX_ARTICLE_ROWS = 40  # past this many articles, a figure with a row per article shows a row per year
 TITLE_CHARS, CAPTION_CHARS = 80, 125  # characters per line that fit WIDTH_IN (12 pt bold title, 8 pt caption)
 
+LATIN_FAMILY = "DejaVu Sans"  # matplotlib's own default, so English figures are unchanged
+CJK_FAMILY = "egov Noto Sans CJK SC"  # our name for the registered file, distinct from a system copy
+
+
+def cjk_font_path() -> Path:
+    """The Noto Sans CJK SC file that the figures use for Chinese (from the `mplfonts` package).
+
+    Example: cjk_font_path().name == "NotoSansCJKsc-Regular.otf"
+    """
+    path = Path(str(files("mplfonts") / "fonts" / "NotoSansCJKsc-Regular.otf"))
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: the CJK font for Chinese figure labels is missing; "
+                                "pip install -r requirements.txt (it comes with mplfonts)")
+    return path
+
+
+def register_cjk_font() -> str:
+    """Add the CJK font to matplotlib's font list under `CJK_FAMILY` (idempotent); returns that name.
+
+    A machine's own copy of Noto Sans CJK (e.g. Debian's fonts-noto-cjk) has the family name
+    "Noto Sans CJK SC" too; our own name makes every machine draw with the same file.
+    """
+    if not any(f.name == CJK_FAMILY for f in font_manager.fontManager.ttflist):
+        path = cjk_font_path()
+        entry = font_manager.ttfFontProperty(font_manager.get_font(str(path)))
+        # The package ships the Regular weight only: it also stands for bold (titles), so bold Chinese
+        # is drawn in Regular strokes rather than matplotlib logging a failed bold look-up.
+        for weight in (400, 700):
+            font_manager.fontManager.ttflist.append(dataclasses.replace(entry, name=CJK_FAMILY, weight=weight))
+        font_manager.fontManager._findfont_cached.cache_clear()  # a name not found before may be cached
+    return CJK_FAMILY
+
+
+register_cjk_font()
+
 STYLE = {
+    "font.family": [LATIN_FAMILY, CJK_FAMILY],  # fallback per glyph: Latin from DejaVu, Han from Noto CJK
     "figure.figsize": (WIDTH_IN, 4.5),
     "figure.dpi": 100,
     "savefig.dpi": 150,
