@@ -16,8 +16,9 @@ from egov.report import figures
 from egov.report.figures import OKABE_ITO, WIDTH_IN, caption, new, use_style
 from egov.timeline.periods import PERIOD_WORDS, load_milestones
 from egov.report.text import plural
+from egov.lang.articles import language_name, split_languages
 
-__all__ = ["article_strip", "concept_trajectories", "topic_trajectories", "term_shift"]
+__all__ = ["article_strip", "concept_trajectories", "concept_by_language", "topic_trajectories", "term_shift"]
 
 BLUE, GREY = OKABE_ITO[4], "#777777"
 # Okabe-Ito without the yellow, which is hard to see as a dot on white
@@ -140,21 +141,30 @@ def article_strip(docs: pd.DataFrame, milestones: pd.DataFrame | None = None):
 
 def _trajectories(table: pd.DataFrame, item: str, value: str, names: dict, scale: float, ylabel: str,
                   title: str, source: str, milestones: pd.DataFrame | None):
-    """Stacked rows (one per item) of dots with intervals over one time axis, milestones on top."""
+    """Stacked rows (one per item) of dots with intervals over one time axis, milestones on top;
+    with more than one language, each row has a colour per language, dodged and labelled in the first row."""
     lo, hi = table["period_start"].min(), table["period_end"].max()
     ms = _milestones_in(milestones, lo, hi)
     fig, axes = _figure(title, source, ms, lo, hi, [0.85] * len(names))
     top = max(float(np.nanmax(table["ci_high"])) * scale, 1e-9)
-    for ax, key in zip(axes, names):
-        g = table[table[item] == key].sort_values("period_start")
-        x = _mid(g).to_numpy()
-        v, single = g[value].to_numpy() * scale, (g["n_docs"] == 1).to_numpy()
-        ax.hlines(v, g["period_start"], g["period_end"], color=BLUE, alpha=0.3, linewidth=1)
-        ax.vlines(x[~single], g["ci_low"].to_numpy()[~single] * scale, g["ci_high"].to_numpy()[~single] * scale,
-                  color=BLUE, linewidth=2)
-        ax.plot(x[~single], v[~single], "o", color=BLUE, markersize=5)
-        ax.plot(x[single], v[single], "o", markerfacecolor="white", markeredgecolor=BLUE, markeredgewidth=1.5,
-                markersize=5)
+    languages = split_languages(table)
+    span = max((hi - lo).days, 1)
+    for row, (ax, key) in enumerate(zip(axes, names)):
+        for i, (code, part) in enumerate(languages):
+            colour = SOURCE_COLOURS[i % len(SOURCE_COLOURS)] if code else BLUE
+            shift = pd.Timedelta(days=(i - (len(languages) - 1) / 2) * span * 0.012) if code else pd.Timedelta(0)
+            g = part[part[item] == key].sort_values("period_start")
+            x = (_mid(g) + shift).to_numpy()
+            v, single = g[value].to_numpy() * scale, (g["n_docs"] == 1).to_numpy()
+            ax.hlines(v, g["period_start"], g["period_end"], color=colour, alpha=0.3, linewidth=1)
+            ax.vlines(x[~single], g["ci_low"].to_numpy()[~single] * scale, g["ci_high"].to_numpy()[~single] * scale,
+                      color=colour, linewidth=2)
+            ax.plot(x[~single], v[~single], "o", color=colour, markersize=5)
+            ax.plot(x[single], v[single], "o", markerfacecolor="white", markeredgecolor=colour, markeredgewidth=1.5,
+                    markersize=5)
+            if code and row == 0:  # direct labels, once: the language at its right-hand end
+                ax.text(1.0, 0.95 - 0.3 * i, language_name(code), transform=ax.transAxes, ha="right", va="top",
+                        fontsize=8, fontweight="bold", color=colour)
         ax.set_ylim(-0.06 * top, top * 1.1)
         ax.set_title(names[key], loc="left", fontsize=9, fontweight="bold", pad=2)
         ax.spines["bottom"].set_color("#BBBBBB")
@@ -200,7 +210,12 @@ def _change_title(table: pd.DataFrame, item: str, value: str, names: dict, fmt, 
 
 
 def concept_title(trends: pd.DataFrame, n: int = 10, period: str = "year") -> str:
-    """The concept finding in one line (the trajectory figure's title), or why there is none."""
+    """The concept finding in one line (the trajectory figure's title), or why there is none;
+    with more than one language, the finding of each ('English: ...; Chinese: ...')."""
+    parts = split_languages(trends)
+    if len(parts) > 1:
+        return "; ".join(f"{language_name(code)}: {concept_title(part.drop(columns='language'), n, period)}"
+                         for code, part in parts)
     if trends.empty:
         return "No dated article, so no concept can be followed over time"
     totals = trends.groupby("concept")["count"].sum()
@@ -237,6 +252,53 @@ def concept_trajectories(trends: pd.DataFrame, milestones: pd.DataFrame | None =
     return _trajectories(table, "concept", "per_1k", names, 1.0, "Mentions per 1,000 words", title, source, milestones)
 
 
+def concept_by_language(trends: pd.DataFrame, concept: str, milestones: pd.DataFrame | None = None,
+                        period: str = "year", n_boot: int = 2000):
+    """One concept's rate per 1,000 words in each language on one time axis: a line per language
+    with 95% intervals, labelled at its end (Okabe-Ito), milestones dotted.
+
+    Returns the figure. Example: concept_by_language(trends, "digital government")
+    """
+    g = trends[trends["concept"] == concept] if len(trends) else trends
+    if g.empty:
+        return figures.empty(f"'{concept}' cannot be followed over time here",
+                             trends.attrs.get("reason", "no period holds an article"))
+    g = g if "language" in g.columns else g.assign(language="")
+    langs = [(code, part.sort_values("period_start")) for code, part in g.groupby("language", sort=True)]
+    lo, hi = g["period_start"].min(), g["period_end"].max()
+    span = max((hi - lo).days, 1)
+    latest = [f"{language_name(c) or 'all'} {p['per_1k'].iloc[-1]:.1f} in {p['period'].iloc[-1]}" for c, p in langs]
+    used = [language_name(c) for c, p in langs if p["count"].sum() > 0]
+    if not used:
+        title = f"'{concept}' is not used in the dated articles of any language"
+    else:
+        title = f"'{concept}' per 1,000 words, latest period of each language: " + ", ".join(latest)
+    n_docs = int(g.drop_duplicates(["language", "period"])["n_docs"].sum())
+    source = (f"{plural(n_docs, 'dated article')}; each language's rate is per 1,000 words of its own articles. "
+              f"Bars: 95% bootstrap intervals ({n_boot:,} resamples of articles); hollow dot: one article, no interval.")
+    ms = _milestones_in(milestones, lo, hi)
+    fig, (ax,) = _figure(title, source, ms, lo, hi, [3.0])
+    for i, (code, part) in enumerate(langs):
+        colour = SOURCE_COLOURS[i % len(SOURCE_COLOURS)]
+        shift = pd.Timedelta(days=(i - (len(langs) - 1) / 2) * span * 0.012)
+        x = (_mid(part) + shift).to_numpy()
+        v, single = part["per_1k"].to_numpy(), (part["n_docs"] == 1).to_numpy()
+        ax.plot(x, v, "-", color=colour, linewidth=1.2, alpha=0.7)
+        ax.vlines(x[~single], part["ci_low"].to_numpy()[~single], part["ci_high"].to_numpy()[~single],
+                  color=colour, linewidth=2)
+        ax.plot(x[~single], v[~single], "o", color=colour, markersize=5)
+        ax.plot(x[single], v[single], "o", markerfacecolor="white", markeredgecolor=colour, markeredgewidth=1.5,
+                markersize=5)
+        ax.annotate(f" {language_name(code) or 'all articles'} ({plural(int(part['n_docs'].sum()), 'article')})",
+                    (x[-1], v[-1]), xytext=(6, 0), textcoords="offset points", va="center", fontsize=9,
+                    fontweight="bold", color=colour)
+    ax.set_xlim(lo - pd.Timedelta(days=60), hi + pd.Timedelta(days=0.22 * span + 200))
+    ax.set_ylim(0, None)
+    ax.set_ylabel("Mentions per 1,000 words")
+    ax.set_xlabel("Publication date (dot at the middle of each period)")
+    return fig
+
+
 def topic_trajectories(topic_trends: pd.DataFrame, summary: pd.DataFrame | None = None, model: str = "nmf",
                        milestones: pd.DataFrame | None = None, period: str = "year", n_boot: int = 2000):
     """Share of each topic in each period's words (%), 95% intervals, milestones.
@@ -253,8 +315,14 @@ def topic_trajectories(topic_trends: pd.DataFrame, summary: pd.DataFrame | None 
         s = summary[summary["model"] == model]
         labels = dict(zip(s["topic"], s["label"]))
     names = {t: f"Topic {t}: {labels.get(t, '')}".rstrip(": ") for t in sorted(table["topic"].unique())}
-    title = _change_title(table, "topic", "share", names, lambda v: f"{v:.0%}", period)
-    n_docs = int(table.drop_duplicates("period")["n_docs"].sum())
+    parts = split_languages(table)
+    if len(parts) > 1:  # a title per language, on that language's topics and periods
+        title = "; ".join(f"{language_name(c)}: " + _change_title(
+            part, "topic", "share", {t: n for t, n in names.items() if t in set(part["topic"])},
+            lambda v: f"{v:.0%}", period) for c, part in parts)
+    else:
+        title = _change_title(table, "topic", "share", names, lambda v: f"{v:.0%}", period)
+    n_docs = int(table.drop_duplicates(["language", "period"] if len(parts) > 1 else "period")["n_docs"].sum())
     source = (f"{model.upper()} topics of {plural(n_docs, 'dated article')}; share of the period's words. Filled dot and bar: "
               f"95% bootstrap interval ({n_boot:,} resamples of articles); hollow dot: one article, no interval.")
     return _trajectories(table, "topic", "share", names, 100.0, "Share of the period's words (%)", title, source, milestones)

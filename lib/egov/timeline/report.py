@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from egov.lang.articles import article_languages, language_name, split_languages
 from egov.timeline.periods import PERIOD_WORDS, assign_periods, dating_summary, load_milestones
 from egov.report.text import plural
 from egov.timeline.trends import N_BOOT, first_appearance
@@ -67,10 +68,18 @@ def _separation(table: pd.DataFrame, key: str, value, first, last) -> str:
 
 
 def trend_sentence(trends: pd.DataFrame, concept: str) -> str:
-    """How one concept's rate runs over the periods, with the periods where it is absent.
+    """How one concept's rate runs over the periods, with the periods where it is absent
+    (a sentence per language when the trends hold more than one).
 
     Example: trend_sentence(trends, "digital government")
     """
+    parts = split_languages(trends)
+    if len(parts) > 1:
+        return " ".join(f"In the {language_name(code)} articles, {_trend_sentence(part, concept)}" for code, part in parts)
+    return _trend_sentence(trends, concept)
+
+
+def _trend_sentence(trends: pd.DataFrame, concept: str) -> str:
     g = trends[trends["concept"] == concept].sort_values("period_start")
     if g.empty:
         return f"'{concept}' cannot be followed over time here: no period holds an article."
@@ -91,8 +100,13 @@ def trend_sentence(trends: pd.DataFrame, concept: str) -> str:
 
 
 def theme_sentence(topic_trends: pd.DataFrame, model: str = "nmf") -> str:
-    """A sentence on which theme gains and which loses share between the first and the last period."""
+    """A sentence on which theme gains and which loses share between the first and the last period
+    (one per language when the topic trends hold more than one)."""
     t = topic_trends[topic_trends["model"] == model] if len(topic_trends) else topic_trends
+    parts = split_languages(t)
+    if len(parts) > 1:
+        return " ".join(f"In the {language_name(code)} articles: "
+                        + theme_sentence(part.drop(columns="language"), model) for code, part in parts)
     if t.empty:
         return topic_trends.attrs.get("reason") or "No theme can be followed over time here."
     periods = t.drop_duplicates("period").sort_values("period_start")["period"].tolist()
@@ -120,7 +134,23 @@ def theme_sentence(topic_trends: pd.DataFrame, model: str = "nmf") -> str:
 def findings(docs: pd.DataFrame, trends: pd.DataFrame, shifts: pd.DataFrame | None = None,
              emerging: pd.DataFrame | None = None, topic_trends: pd.DataFrame | None = None,
              period: str = "year", eras=None) -> str:
-    """Markdown bullets of findings computed from the tables, true for any corpus size."""
+    """Markdown bullets of findings computed from the tables, true for any corpus size.
+
+    When the trends hold more than one language, each language's concept findings come under
+    its own bullet, from its own articles and periods; the vocabulary and theme tables (shifts,
+    emerging, topic_trends) then pool the languages and are left to their own sections.
+    """
+    parts = split_languages(trends)
+    if len(parts) > 1:
+        langs = article_languages(docs)
+        out = []
+        for code, part in parts:
+            bullets = findings(docs[langs == code], part.drop(columns="language"), period=period, eras=eras)
+            out.append(f"- **{language_name(code)} articles**\n" + "\n".join("  " + b for b in bullets.split("\n")[:-1]))
+        out.append("- Each language is measured on its own articles (rates per 1,000 words of that language). "
+                   "These are co-occurrences in time: a concept appearing after a milestone is not shown to be "
+                   "caused by it.")
+        return "\n".join(out)
     s = dating_summary(docs, period, eras).iloc[0]
     if s.n_placed == 0 or trends.empty:
         return f"- {s.reason or 'No article can be placed in time.'} There is no timeline to report."
@@ -224,10 +254,12 @@ def headline(trends: pd.DataFrame, period: str = "year") -> str:
     title = concept_title(trends, period=period)
     if trends.empty:
         return title + "."
-    sizes = trends.drop_duplicates("period")["n_docs"]
+    multi = len(split_languages(trends)) > 1
+    sizes = trends.drop_duplicates(["language", "period"] if multi else "period")["n_docs"]
     word = PERIOD_WORDS[period]
     single = int((sizes == 1).sum())
+    counted = plural(len(sizes), word) + (" (each language's counted apart)" if multi else "")
     if single:
-        return (f"{title}; {single:,} of {plural(len(sizes), word)} {'holds' if single == 1 else 'hold'} a single "
+        return (f"{title}; {single:,} of {counted} {'holds' if single == 1 else 'hold'} a single "
                 "article, so there a rate is one text's.")
     return f"{title}; every {word} holds at least two articles (95% intervals in the timeline notebook)."

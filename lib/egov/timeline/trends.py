@@ -23,6 +23,7 @@ import zlib
 import numpy as np
 import pandas as pd
 
+from egov.lang.articles import article_languages, split_languages
 from egov.terms.distinctive import g2_log_ratio
 from egov.timeline.periods import (PERIOD_WORDS, PERIODS, assign_periods, check_docs, coverage, dating_summary,
                           default_eras, load_milestones, period_table, placed_articles)
@@ -36,9 +37,9 @@ LEVEL = 0.95
 _CELLS = 4_000_000  # resample-by-article cells per bootstrap block (memory bound)
 ONE_ARTICLE = "one article: no interval"
 TREND_COLUMNS = ["period", "concept", "n_docs", "per_1k", "ci_low", "ci_high", "count", "n_docs_with",
-                 "n_words", "period_start", "period_end", "note"]
+                 "n_words", "period_start", "period_end", "note", "language"]
 TOPIC_COLUMNS = ["model", "period", "topic", "share", "ci_low", "ci_high", "n_docs", "n_words",
-                 "period_start", "period_end", "note"]
+                 "period_start", "period_end", "note", "language"]
 
 
 def _bootstrap_ratio(codes: np.ndarray, labels: list[str], numer: np.ndarray, denom: np.ndarray,
@@ -83,24 +84,43 @@ def _bootstrap_ratio(codes: np.ndarray, labels: list[str], numer: np.ndarray, de
 
 def concept_trends(docs: pd.DataFrame, concepts: pd.DataFrame, period: str = "year", eras=None,
                    n_boot: int = N_BOOT, seed: int = 42, level: float = LEVEL) -> pd.DataFrame:
-    """Mentions per 1,000 words of each concept per period, with bootstrap intervals over articles.
+    """Mentions per 1,000 words of each concept per period and language, with bootstrap intervals over articles.
 
-    `concepts` is `terms.count_concepts(docs)` (doc_id, concept, count). per_1k = the period's
-    matches / its words x 1000 (a ratio estimate). Returns period, concept, n_docs, per_1k,
-    ci_low, ci_high, count, n_docs_with (articles using it), n_words, period_start,
-    period_end, note; only periods with articles; sorted by period_start, concept.
+    `concepts` is `terms.count_concepts(docs)` (doc_id, concept, count). Each language's articles
+    (`egov.lang.articles.article_languages`) are a timeline of their own on the same periods:
+    per_1k = the period's matches in that language's articles / their words x 1000 (a ratio
+    estimate), so one concept can be followed per language on one time axis. Every concept gets
+    rows in every language that has placed articles (0 where unused). Returns period, concept,
+    n_docs, per_1k, ci_low, ci_high, count, n_docs_with (articles using it), n_words,
+    period_start, period_end, note, language; only periods with articles of that language;
+    sorted by language, period_start, concept. A language's intervals do not depend on the
+    other languages' articles (the same seeded streams as a one-language corpus).
     Empty (attrs["reason"] says why) when no article can be placed.
     Example: concept_trends(docs, terms.count_concepts(docs), "year", seed=42)
     """
     for col in ("doc_id", "concept", "count"):
         if col not in concepts.columns:
             raise ValueError(f"concepts has no '{col}' column")
-    placed, used = placed_articles(docs, period, eras)
     names = sorted(concepts["concept"].astype(str).unique())
-    if placed.empty or not names:
+    languages = article_languages(docs)
+    frames = []
+    for language in sorted(languages.unique()) if names else []:
+        part = _concept_trends_one(docs[languages == language], concepts, names, period, eras, n_boot, seed, level)
+        if part is not None:
+            frames.append(part.assign(language=language))
+    if not frames:
         out = pd.DataFrame({c: pd.Series(dtype=t) for c, t in _TREND_DTYPES.items()})
         out.attrs["reason"] = dating_summary(docs, period, eras)["reason"].iloc[0] or "No concept to count."
         return out
+    return pd.concat(frames, ignore_index=True)[TREND_COLUMNS]
+
+
+def _concept_trends_one(docs: pd.DataFrame, concepts: pd.DataFrame, names: list[str], period: str, eras,
+                        n_boot: int, seed: int, level: float) -> pd.DataFrame | None:
+    """concept_trends for articles of one language (None when none of them can be placed)."""
+    placed, used = placed_articles(docs, period, eras)
+    if placed.empty:
+        return None
     wide = (concepts.assign(doc_id=concepts["doc_id"].astype(str), concept=concepts["concept"].astype(str))
             .pivot_table(index="doc_id", columns="concept", values="count", aggfunc="sum", fill_value=0)
             .reindex(index=placed["doc_id"], columns=names, fill_value=0))
@@ -110,12 +130,12 @@ def concept_trends(docs: pd.DataFrame, concepts: pd.DataFrame, period: str = "ye
     out = _long(used, placed, names, "concept", est * 1000, lo * 1000, hi * 1000, "per_1k")
     out["count"] = _per_period(placed, counts, len(used)).ravel().astype("int64")
     out["n_docs_with"] = _per_period(placed, (counts > 0).astype(float), len(used)).ravel().astype("int64")
-    return out[TREND_COLUMNS]
+    return out
 
 
 _TREND_DTYPES = {"period": "str", "concept": "str", "n_docs": "int64", "per_1k": "float64", "ci_low": "float64",
                  "ci_high": "float64", "count": "int64", "n_docs_with": "int64", "n_words": "int64",
-                 "period_start": "datetime64[ns]", "period_end": "datetime64[ns]", "note": "str"}
+                 "period_start": "datetime64[ns]", "period_end": "datetime64[ns]", "note": "str", "language": "str"}
 
 
 def _per_period(placed: pd.DataFrame, values: np.ndarray, n_periods: int) -> np.ndarray:
@@ -148,26 +168,31 @@ def topic_share_by_period(docs: pd.DataFrame, doc_topics: pd.DataFrame, period: 
 
     `doc_topics`: model, doc_id, topic, share (topics.doc_topics). A period's share is its
     articles' shares weighted by their words (a ratio estimate); articles without topic
-    shares are left out. Returns model, period, topic, share, ci_low, ci_high, n_docs,
-    n_words, period_start, period_end, note; sorted by model, period_start, topic.
+    shares are left out. Each language's articles are followed apart (where a model is fitted
+    per language, its topics have rows in that language only). Returns model, period, topic,
+    share, ci_low, ci_high, n_docs, n_words, period_start, period_end, note, language; sorted
+    by model, language, period_start, topic.
     Example: topic_share_by_period(docs, stage.doc_topics, "year", seed=42)
     """
     for col in ("model", "doc_id", "topic", "share"):
         if col not in doc_topics.columns:
             raise ValueError(f"doc_topics has no '{col}' column")
     frames = []
+    languages = article_languages(docs)
     for model, group in doc_topics.groupby("model", sort=True):
         wide = group.assign(doc_id=group["doc_id"].astype(str)).pivot_table(
             index="doc_id", columns="topic", values="share", aggfunc="sum")
-        placed, used = placed_articles(docs[docs["doc_id"].astype(str).isin(wide.index)], period, eras) \
-            if docs["doc_id"].astype(str).isin(wide.index).any() else (pd.DataFrame(), pd.DataFrame())
-        if placed.empty:
-            continue
-        shares = wide.reindex(index=placed["doc_id"]).to_numpy(dtype=float)
-        w = placed["n_words"].to_numpy()
-        est, lo, hi = _bootstrap_ratio(placed["code"].to_numpy(), list(used["period"]), shares * w[:, None], w,
-                                       n_boot, seed, level)
-        frames.append(_long(used, placed, list(wide.columns), "topic", est, lo, hi, "share").assign(model=model))
+        for language in sorted(languages.unique()):
+            part = docs[(languages == language) & docs["doc_id"].astype(str).isin(wide.index)]
+            placed, used = placed_articles(part, period, eras) if len(part) else (pd.DataFrame(), pd.DataFrame())
+            if placed.empty:
+                continue
+            shares = wide.reindex(index=placed["doc_id"]).to_numpy(dtype=float)
+            w = placed["n_words"].to_numpy()
+            est, lo, hi = _bootstrap_ratio(placed["code"].to_numpy(), list(used["period"]), shares * w[:, None], w,
+                                           n_boot, seed, level)
+            frames.append(_long(used, placed, list(wide.columns), "topic", est, lo, hi, "share")
+                          .assign(model=model, language=language))
     if not frames:
         out = pd.DataFrame({c: pd.Series(dtype="float64" if c in ("share", "ci_low", "ci_high") else "object")
                             for c in TOPIC_COLUMNS})
@@ -331,13 +356,20 @@ def first_appearance(trends: pd.DataFrame) -> pd.DataFrame:
     pattern: "absent", "throughout" (every period), "appears later" (not in the first period),
     "fades" (not in the last), "appears later, fades", "intermittent" (gaps in between).
     Returns concept, first_period, last_period, peak_period, peak_per_1k, n_periods_with,
-    n_periods, pattern; sorted by first use then concept (absent last).
+    n_periods, pattern; sorted by first use then concept (absent last). When the trends hold
+    more than one language, each language's concepts are judged on its own periods, with a
+    leading `language` column.
     Example: first_appearance(concept_trends(docs, concepts))
     """
     cols = ["concept", "first_period", "last_period", "peak_period", "peak_per_1k", "n_periods_with",
             "n_periods", "pattern"]
     if trends.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    parts = split_languages(trends)
+    if len(parts) > 1:  # each language on its own periods; the language leads the table
+        out = pd.concat([first_appearance(part.drop(columns="language")).assign(language=code)
+                         for code, part in parts], ignore_index=True)
+        return out[["language"] + cols]
     order = trends.drop_duplicates("period").sort_values("period_start")["period"].tolist()
     rank = {p: i for i, p in enumerate(order)}
     rows = []

@@ -1,0 +1,165 @@
+"""Timelines per language: rates per 1,000 words of each language's own articles, on one time axis."""
+from __future__ import annotations
+
+import io
+import warnings
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from egov import timeline
+from egov.lang.articles import (article_languages, language_facts, language_table, split_languages,
+                                with_language)
+from egov.timeline import figures as tf
+from egov.timeline import report as timeline_report
+
+matplotlib.use("Agg")
+
+# doc_id: (date, language, n_words, text)
+ROWS = {
+    "en1": ("2019-03-01", "en", 100, "Digital government is the goal of the reform in the province."),
+    "en2": ("2019-09-01", "en", 300, "The digital government platform and the e-government office."),
+    "en3": ("2021-05-01", "en", 200, "E-government services grew in the city."),
+    "zh1": ("2019-06-04", "zh", 400, "数字政府建设持续推进，一网通办让群众少跑腿。"),
+    "zh2": ("2021-02-02", "zh", 100, "数字政府和数字政府，政务服务平台。"),
+    "zh3": ("2021-08-08", "zh", 500, "一网通办，最多跑一次。"),
+}
+# concept counts per article (what terms.count_concepts gives): digital government in both languages
+COUNTS = {"en1": (1, 0), "en2": (1, 1), "en3": (0, 1), "zh1": (2, 0), "zh2": (2, 0), "zh3": (0, 0)}
+
+
+def _docs(with_column: bool = True) -> pd.DataFrame:
+    docs = pd.DataFrame({
+        "doc_id": list(ROWS), "date": pd.to_datetime([r[0] for r in ROWS.values()]),
+        "date_precision": "day", "n_words": [r[2] for r in ROWS.values()], "text": [r[3] for r in ROWS.values()],
+        "source": "", "language": [r[1] for r in ROWS.values()]})
+    return docs if with_column else docs.drop(columns="language")
+
+
+def _concepts() -> pd.DataFrame:
+    rows = [(d, c, n) for d, (dg, eg) in COUNTS.items() for c, n in (("digital government", dg), ("e-government", eg))]
+    return pd.DataFrame(rows, columns=["doc_id", "concept", "count"])
+
+
+@pytest.fixture(scope="module")
+def trends() -> pd.DataFrame:
+    return timeline.concept_trends(_docs(), _concepts(), "year", n_boot=200, seed=7)
+
+
+def test_rates_are_per_1000_words_of_each_languages_own_articles(trends):
+    dg = trends[trends["concept"] == "digital government"].set_index(["language", "period"])
+    assert dg.loc[("en", "2019"), "per_1k"] == pytest.approx(2 / 400 * 1000)   # en1 + en2: 2 mentions, 400 words
+    assert dg.loc[("en", "2021"), "per_1k"] == 0.0
+    assert dg.loc[("zh", "2019"), "per_1k"] == pytest.approx(2 / 400 * 1000)   # zh1 alone
+    assert dg.loc[("zh", "2021"), "per_1k"] == pytest.approx(2 / 600 * 1000)   # zh2 + zh3
+    assert dg.loc[("zh", "2019"), "note"] == timeline.ONE_ARTICLE
+    assert dg["n_docs"].tolist() == [2, 1, 1, 2]
+    assert list(trends.columns) == ["period", "concept", "n_docs", "per_1k", "ci_low", "ci_high", "count",
+                                    "n_docs_with", "n_words", "period_start", "period_end", "note", "language"]
+    assert trends[["language", "period", "concept"]].values.tolist()[:2] == [["en", "2019", "digital government"],
+                                                                            ["en", "2019", "e-government"]]
+    # every concept has rows in both languages (0 where unused): one trajectory per language
+    assert set(map(tuple, trends[["concept", "language"]].drop_duplicates().values)) == {
+        ("digital government", "en"), ("digital government", "zh"), ("e-government", "en"), ("e-government", "zh")}
+
+
+def test_a_languages_trends_do_not_depend_on_the_other_languages_articles(trends):
+    docs = _docs()
+    alone = timeline.concept_trends(docs[docs["language"] == "en"], _concepts(), "year", n_boot=200, seed=7)
+    assert_frame_equal(trends[trends["language"] == "en"].reset_index(drop=True), alone)
+
+
+def test_language_falls_back_to_detection_when_the_loader_gave_none(trends):
+    docs = _docs(with_column=False)
+    assert article_languages(docs).tolist() == ["en"] * 3 + ["zh"] * 3
+    assert_frame_equal(timeline.concept_trends(docs, _concepts(), "year", n_boot=200, seed=7), trends)
+
+
+def test_one_language_corpus_has_the_language_column_and_nothing_else_changes():
+    docs = _docs()
+    en = docs[docs["language"] == "en"]
+    tr = timeline.concept_trends(en, _concepts(), "year", n_boot=200, seed=7)
+    assert set(tr["language"]) == {"en"}
+    assert "language" not in timeline.first_appearance(tr).columns  # one language: the table reads as before
+    assert timeline_report.trend_sentence(tr, "digital government").startswith("'digital government'")
+
+
+def test_no_placed_article_gives_an_empty_table_with_a_reason():
+    tr = timeline.concept_trends(_docs().assign(date=pd.NaT), _concepts(), "year")
+    assert tr.empty and "language" in tr.columns and tr.attrs["reason"]
+
+
+def test_sentences_and_tables_go_per_language(trends):
+    fa = timeline.first_appearance(trends)
+    assert fa.columns[0] == "language"
+    assert fa[["language", "concept", "pattern"]].values.tolist() == [
+        ["en", "digital government", "fades"], ["en", "e-government", "throughout"],
+        ["zh", "digital government", "throughout"], ["zh", "e-government", "absent"]]
+    sentence = timeline_report.trend_sentence(trends, "digital government")
+    assert sentence.startswith("In the English articles, 'digital government'") and "In the Chinese articles, " in sentence
+    text = timeline_report.findings(_docs(), trends)
+    assert "- **English articles**" in text and "- **Chinese articles**" in text
+    assert "English: " in tf.concept_title(trends) and "Chinese: " in tf.concept_title(trends)
+    assert "counted apart" in timeline_report.headline(trends)
+
+
+def _missing(fig) -> list[str]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.savefig(io.BytesIO(), format="png")
+    plt.close(fig)
+    return [str(w.message) for w in caught if "missing from font" in str(w.message)]
+
+
+def test_concept_by_language_draws_a_labelled_line_per_language(trends):
+    fig = tf.concept_by_language(trends, "digital government")
+    ax = fig.axes[-1]
+    labels = [t.get_text() for t in ax.texts]
+    assert labels == [" English (3 articles)", " Chinese (3 articles)"]
+    assert [t.get_color() for t in ax.texts] == [tf.SOURCE_COLOURS[0], tf.SOURCE_COLOURS[1]]
+    assert "English 0.0 in 2021, Chinese 3.3 in 2021" in fig.get_suptitle().replace("\n", " ")
+    assert _missing(fig) == []
+    zh = trends.assign(concept=trends["concept"].replace({"digital government": "数字政府"}))
+    assert _missing(tf.concept_by_language(zh, "数字政府")) == []
+    assert tf.concept_by_language(trends.iloc[:0], "digital government").get_suptitle().startswith("'digital")
+
+
+def test_trajectories_colour_each_language(trends):
+    fig = tf.concept_trajectories(trends)
+    assert [t.get_text() for t in fig.axes[1].texts] == ["English", "Chinese"]
+    plt.close(fig)
+
+
+def test_topic_shares_per_language():
+    docs = _docs()
+    doc_topics = pd.DataFrame({"model": "nmf", "doc_id": list(ROWS) * 2, "topic": [1] * 6 + [2] * 6,
+                               "share": [1.0, 0.5, 0.0, 0.0, 1.0, 0.5] + [0.0, 0.5, 1.0, 1.0, 0.0, 0.5]})
+    tt = timeline.topic_share_by_period(docs, doc_topics, "year", n_boot=100)
+    one = tt[(tt["topic"] == 1)].set_index(["language", "period"])["share"]
+    assert one[("en", "2019")] == pytest.approx((100 * 1.0 + 300 * 0.5) / 400)
+    assert one[("zh", "2021")] == pytest.approx((100 * 1.0 + 500 * 0.5) / 600)
+    assert tt.columns[-1] == "language"
+    assert timeline_report.theme_sentence(tt.assign(label="a / b")).startswith("In the English articles: ")
+    fig = tf.topic_trajectories(tt.assign(label="数字政府 / 平台"))
+    assert fig.get_suptitle().startswith("English: ")
+    assert _missing(fig) == []
+
+
+def test_language_fact_table_and_sentence():
+    docs = _docs()
+    table = language_table(docs.iloc[:5])
+    assert table.values.tolist() == [["en", "English", 3, 600, 0.6], ["zh", "Chinese", 2, 500, 0.4]]
+    facts = language_facts(docs).iloc[0]
+    assert (facts.n_languages, facts.n_en, facts.n_zh, facts.n_other) == (2, 3, 3, 0)
+    assert facts.languages == "3 English and 3 Chinese articles"
+    assert "per 1,000 words of that language's articles" in facts.per_language
+    one = language_facts(docs.iloc[:1]).iloc[0]
+    assert one.languages == "1 English article only" and "one language" in one.per_language
+    assert with_language(_concepts(), docs)["language"].tolist() == ["en"] * 6 + ["zh"] * 6
+    assert [code for code, _ in split_languages(with_language(_concepts(), docs))] == ["en", "zh"]
+    assert [code for code, _ in split_languages(_concepts())] == [""]
+    with pytest.raises(ValueError, match="doc_id"):
+        with_language(pd.DataFrame({"x": [1]}), docs)
