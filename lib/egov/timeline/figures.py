@@ -245,7 +245,8 @@ def concept_trajectories(trends: pd.DataFrame, milestones: pd.DataFrame | None =
     names = {c: f"'{c}'" for c in chosen}
     table = trends[trends["concept"].isin(chosen)]
     title = concept_title(trends, n, period)
-    n_docs = int(trends.drop_duplicates("period")["n_docs"].sum())
+    n_docs = int(trends.drop_duplicates(["language", "period"] if "language" in trends.columns else "period")
+                 ["n_docs"].sum())
     left = f"; {plural(len(totals) - len(chosen), 'less used concept')} not shown" if len(totals) > len(chosen) else ""
     source = (f"{plural(n_docs, 'dated article')}. Filled dot and bar: rate of the period's articles with a 95% "
               f"bootstrap interval ({n_boot:,} resamples of articles); hollow dot: one article, no interval{left}.")
@@ -278,6 +279,7 @@ def concept_by_language(trends: pd.DataFrame, concept: str, milestones: pd.DataF
               f"Bars: 95% bootstrap intervals ({n_boot:,} resamples of articles); hollow dot: one article, no interval.")
     ms = _milestones_in(milestones, lo, hi)
     fig, (ax,) = _figure(title, source, ms, lo, hi, [3.0])
+    ends = []
     for i, (code, part) in enumerate(langs):
         colour = SOURCE_COLOURS[i % len(SOURCE_COLOURS)]
         shift = pd.Timedelta(days=(i - (len(langs) - 1) / 2) * span * 0.012)
@@ -289,11 +291,17 @@ def concept_by_language(trends: pd.DataFrame, concept: str, milestones: pd.DataF
         ax.plot(x[~single], v[~single], "o", color=colour, markersize=5)
         ax.plot(x[single], v[single], "o", markerfacecolor="white", markeredgecolor=colour, markeredgewidth=1.5,
                 markersize=5)
-        ax.annotate(f" {language_name(code) or 'all articles'} ({plural(int(part['n_docs'].sum()), 'article')})",
-                    (x[-1], v[-1]), xytext=(6, 0), textcoords="offset points", va="center", fontsize=9,
+        ends.append((v[-1], i, x[-1], colour, f" {language_name(code) or 'all articles'} "
+                     f"({plural(int(part['n_docs'].sum()), 'article')})"))
+    top = max(float(np.nanmax(g["ci_high"])), 1e-9)
+    placed: list[float] = []
+    for value, _, x_end, colour, label in sorted(ends):  # direct labels at the line ends, kept 6% of the axis apart
+        y = max([value] + [p + 0.06 * top for p in placed[-1:]])
+        placed.append(y)
+        ax.annotate(label, (x_end, value), xytext=(x_end + np.timedelta64(int(span * 0.01), "D"), y), va="center", fontsize=9,
                     fontweight="bold", color=colour)
     ax.set_xlim(lo - pd.Timedelta(days=60), hi + pd.Timedelta(days=0.22 * span + 200))
-    ax.set_ylim(0, None)
+    ax.set_ylim(-0.06 * top, top * 1.12)  # a rate of 0 sits just above the axis, not on it
     ax.set_ylabel("Mentions per 1,000 words")
     ax.set_xlabel("Publication date (dot at the middle of each period)")
     return fig
