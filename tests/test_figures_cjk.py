@@ -147,3 +147,15 @@ def test_chinese_figure_bytes_are_stable_across_two_saves(tmp_path, fmt):
     for stem in ("a", "b"):
         figures.save(tf.concept_trajectories(_trends()), stem, tmp_path)
     assert (tmp_path / f"a.{fmt}").read_bytes() == (tmp_path / f"b.{fmt}").read_bytes()
+
+
+def test_wrap_and_short_labels_count_chinese_characters_double():
+    latin = "Digital government rises from 2014 to 2022 in the articles of the sample corpus, per 1,000 words"
+    import textwrap
+    assert figures.wrap(latin, 40) == textwrap.fill(latin, 40)  # English titles wrap as before
+    lines = figures.wrap("数字政府" * 30, 80).split("\n")
+    assert [figures.display_width(line) for line in lines] == [80, 80, 80]
+    assert figures.wrap("English: '数字政府' rises", 14) == "English: '数字\n政府' rises"
+    assert figures.short_label("a" * 70, 10) == "a" * 9 + "…"
+    assert figures.short_label("六安市数据资源管理局", 9) == "六安市数…"
+    assert figures.short_label("short", 10) == "short"

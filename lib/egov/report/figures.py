@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import textwrap
+import unicodedata
 from importlib.resources import files
 from pathlib import Path
 
@@ -81,6 +82,52 @@ STYLE = {
 }
 
 
+def display_width(text: str) -> int:
+    """Columns a label takes: Chinese, Japanese and Korean characters and full-width forms count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def short_label(text: str, width: int = 60) -> str:
+    """`text` cut to `width` columns (CJK counted double) with an ellipsis, so one long file name
+    does not squeeze the plot. Example: short_label("a" * 70, 10) == "aaaaaaaaa…"
+    """
+    if display_width(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out).rstrip() + "…"
+
+
+_UNITS = re.compile(r"\s+|[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+")
+
+
+def wrap(text: str, width: int, **latin) -> str:
+    """Lines of at most `width` columns. Latin text wraps exactly as textwrap.fill(text, width, **latin);
+    text with Chinese characters (two columns each, no spaces between words) may also break
+    between any two of them. Example: wrap("数字政府" * 30, 80).count("\n") == 2
+    """
+    if display_width(text) == len(text):
+        return textwrap.fill(text, width, **latin)
+    lines, line, used = [], "", 0
+    for unit in _UNITS.findall(text):
+        w = display_width(unit)
+        if unit.isspace():
+            if line:
+                line, used = line + " ", used + 1
+            continue
+        if used + w > width and line.strip():
+            lines.append(line.rstrip())
+            line, used = "", 0
+        line, used = line + unit, used + w
+    lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
 def use_style() -> None:
     """Apply the house style to matplotlib (idempotent)."""
     plt.rcParams.update(STYLE)
@@ -94,7 +141,7 @@ def new(title: str, xlabel: str, ylabel: str, *, height: float = 4.5, source: st
     """
     use_style()
     fig, ax = plt.subplots(figsize=(WIDTH_IN, height), layout="constrained")
-    fig.suptitle(textwrap.fill(title, TITLE_CHARS), x=0.01, ha="left", fontsize=12, fontweight="bold")
+    fig.suptitle(wrap(title, TITLE_CHARS), x=0.01, ha="left", fontsize=12, fontweight="bold")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     if source:
@@ -112,7 +159,7 @@ def empty(title: str, text: str):
 
 def caption(fig, text: str) -> None:
     """Put a small source/explanation line under the figure, wrapped to its width (data make it any length)."""
-    fig.supxlabel(textwrap.fill(text, CAPTION_CHARS), fontsize=8, color="#444444", x=0.01, ha="left")
+    fig.supxlabel(wrap(text, CAPTION_CHARS), fontsize=8, color="#444444", x=0.01, ha="left")
 
 
 def save(fig, stem: str, directory: str | Path = "../figures") -> None:
@@ -178,7 +225,7 @@ def article_lengths(docs):
     ordered = docs.sort_values(["n_words", "doc_id"], ascending=[True, True])
     fig, ax = new(title, "Article length (words, after cleaning)", "", height=max(2.5, 0.35 * n + 1.5),
                   source=f"Source: egov corpus load, {n} articles.")
-    labels = [f"{d} ({s})" if s else d for d, s in zip(ordered["doc_id"], ordered["source"].fillna(""))]
+    labels = [short_label(f"{d} ({s})" if s else d) for d, s in zip(ordered["doc_id"], ordered["source"].fillna(""))]
     ax.hlines(range(n), 0, ordered["n_words"], color="#999999", linewidth=1)
     ax.plot(ordered["n_words"], range(n), "o", color=OKABE_ITO[4])
     ax.set_yticks(range(n), labels)

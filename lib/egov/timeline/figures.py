@@ -6,8 +6,6 @@ dotted lines through every row and labelled once in a strip on top. Filled dots 
 """
 from __future__ import annotations
 
-import textwrap
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -95,7 +93,7 @@ def _figure(title: str, source: str, ms: pd.DataFrame, lo, hi, rows: list[float]
 
 
 def _wrap(text: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False))
+    return figures.wrap(text, width, break_long_words=False, break_on_hyphens=False)
 
 
 def article_strip(docs: pd.DataFrame, milestones: pd.DataFrame | None = None):

@@ -123,7 +123,8 @@ def _ordered_articles(docs: pd.DataFrame, shares: pd.DataFrame) -> pd.DataFrame:
     meta = docs[["doc_id"]].assign(date=docs["date"] if "date" in docs else pd.NaT)
     meta = meta[meta["doc_id"].isin(shares["doc_id"])]
     meta = meta.sort_values(["date", "doc_id"], na_position="last", kind="stable")
-    meta["label"] = [f"{d:%Y-%m-%d}  {i}" if pd.notna(d) else f"undated  {i}" for i, d in zip(meta.doc_id, meta.date)]
+    meta["label"] = [figures.short_label(f"{d:%Y-%m-%d}  {i}" if pd.notna(d) else f"undated  {i}")
+                     for i, d in zip(meta.doc_id, meta.date)]
     return meta
 
 
