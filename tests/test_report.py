@@ -94,3 +94,101 @@ def test_pages_load_in_a_browser(seeds_build):
             page.screenshot(path=str(seeds_build / f"screenshot_{page_path.stem}.png"))
             page.close()
         browser.close()
+
+
+# --- Chinese: the mixed English/Chinese test corpus builds, and its pages show Chinese, not tofu ---
+
+CHINESE = Path(__file__).parent / "data" / "chinese"
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"]
+# Draws each character in the element's own font on a canvas and compares the pixels with the drawing of an
+# unassigned code point (U+0378), which every font renders as its missing-glyph box: a character that looks
+# the same as that box, or the same as another character, is tofu.
+TOFU_JS = """(el) => {
+  const family = getComputedStyle(el).fontFamily;
+  const canvas = document.createElement('canvas'); canvas.width = 48; canvas.height = 48;
+  const ctx = canvas.getContext('2d', {willReadFrequently: true});
+  const draw = (ch) => { ctx.clearRect(0, 0, 48, 48); ctx.font = '32px ' + family; ctx.textBaseline = 'top';
+                         ctx.fillStyle = '#000'; ctx.fillText(ch, 4, 4);
+                         return Array.from(ctx.getImageData(0, 0, 48, 48).data).join(','); };
+  const box = draw('\\u0378');
+  const chars = Array.from(new Set(Array.from(el.textContent).filter(c => /[\\u4e00-\\u9fff]/.test(c)))).slice(0, 12);
+  const images = chars.map(draw);
+  return {family, chars: chars.join(''), n: chars.length, tofu: images.filter(i => i === box).length,
+          distinct: new Set(images).size};
+}"""
+HAN_ELEMENT = ("Array.from(document.querySelectorAll('p, td, th, li, h1, h2, h3, span, a'))"
+               ".filter(e => e.children.length === 0 && /[\\u4e00-\\u9fff]{2}/.test(e.textContent))")
+
+
+@pytest.fixture(scope="module")
+def mixed_build(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("mixed") / "build-mixed"
+    assert build(str(CHINESE), out) == 0
+    return out
+
+
+def test_mixed_corpus_builds_with_trends_in_both_languages(mixed_build):
+    import pandas as pd
+
+    assert sorted(p.name for p in _pages(mixed_build)) == ["01_corpus.html", "02_terms.html", "03_topics.html",
+                                                          "04_timeline.html", "index.html"]
+    trends = pd.read_csv(mixed_build / "tables" / "trends.csv")
+    assert set(trends["language"]) == {"en", "zh"}
+    assert "language" in pd.read_csv(mixed_build / "tables" / "concepts.csv").columns
+    for page in _pages(mixed_build):
+        text = page.read_text(encoding="utf-8")
+        assert "missing from font" not in text, page.name  # matplotlib's warning never reaches a page
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in lxml_html.fromstring(text).text_content()), page.name
+
+
+def _chromium():
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        pytest.skip("no chromium on this machine: install it (apt-get install chromium fonts-noto-cjk) to run the "
+                    "browser test")
+    return chromium, pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+
+def _tofu(browser, page_path: Path) -> list[dict]:
+    page = browser.new_page(viewport={"width": 1100, "height": 1400})
+    page.goto(page_path.as_uri())
+    found = page.evaluate_handle(HAN_ELEMENT)
+    checks = [page.evaluate(TOFU_JS, el) for el in
+              [found.evaluate_handle(f"a => a[{i}]") for i in range(min(3, found.evaluate("a => a.length")))]]
+    page.close()
+    return checks
+
+
+def test_chinese_text_renders_without_tofu_in_a_browser(mixed_build):
+    chromium, sync_api = _chromium()
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+        for page_path in _pages(mixed_build):
+            checks = _tofu(browser, page_path)
+            assert checks, f"{page_path.name}: no element with Chinese text"
+            for c in checks:
+                assert c["n"] >= 2 and c["tofu"] == 0 and c["distinct"] == c["n"], f"{page_path.name}: {c}"
+        page = browser.new_page(viewport={"width": 1100, "height": 1400})
+        page.goto((mixed_build / "04_timeline.html").as_uri())
+        page.screenshot(path=str(mixed_build / "screenshot_04_timeline.png"), full_page=False)
+        browser.close()
+
+
+def test_the_tofu_check_sees_boxes_when_the_browser_has_no_cjk_font(mixed_build, tmp_path):
+    """Without a CJK font (fontconfig limited to DejaVu), the same check must report tofu: it can fail."""
+    chromium, sync_api = _chromium()
+    dejavu = Path("/usr/share/fonts/truetype/dejavu")
+    if not dejavu.is_dir():
+        pytest.skip("no DejaVu fonts to build a font set without CJK")
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(f'<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><dir>{dejavu}</dir>'
+                    f'<cachedir>{tmp_path / "cache"}</cachedir></fontconfig>', encoding="utf-8")
+    import os
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=BROWSER_ARGS,
+                                    env={**os.environ, "FONTCONFIG_FILE": str(conf)})
+        checks = _tofu(browser, mixed_build / "index.html")
+        browser.close()
+    assert checks and any(c["tofu"] > 0 or c["distinct"] < c["n"] for c in checks), checks

@@ -312,7 +312,7 @@ def write_index(out: Path, corpus: str, pages: list[Page]) -> Path:
     body = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>News coverage of Chinese e-government: report</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:54em;margin:2em auto;padding:0 1em;line-height:1.5;color:#222}}
+<style>body{{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;max-width:54em;margin:2em auto;padding:0 1em;line-height:1.5;color:#222}}
 li{{margin-bottom:0.8em}} span{{color:#555;font-size:0.9em}} .error{{color:#D55E00}} a{{color:#0072B2}}
 table.numbers th{{text-align:left;padding-right:1.5em;font-weight:600}} table.numbers td,table.numbers th{{padding:2px 0;vertical-align:top}}
 .finding{{border-top:1px solid #ddd;padding-top:0.8em;margin-bottom:1.5em}} .finding p{{font-size:1.05em}} .finding img{{max-width:100%;height:auto}}</style></head>

@@ -263,3 +263,39 @@ def headline(trends: pd.DataFrame, period: str = "year") -> str:
         return (f"{title}; {single:,} of {counted} {'holds' if single == 1 else 'hold'} a single "
                 "article, so there a rate is one text's.")
     return f"{title}; every {word} holds at least two articles (95% intervals in the timeline notebook)."
+
+
+def shared_concept(trends: pd.DataFrame) -> str:
+    """The concept to follow across languages: used in the most languages, then most mentioned
+    (then first by name); "" when no concept is used. Example: shared_concept(trends)"""
+    if trends.empty or "language" not in trends.columns:
+        return ""
+    used = trends[trends["count"] > 0]
+    if used.empty:
+        return ""
+    table = used.groupby("concept").agg(n_languages=("language", "nunique"), count=("count", "sum")).reset_index()
+    table = table.sort_values(["n_languages", "count", "concept"], ascending=[False, False, True], kind="stable")
+    return str(table["concept"].iloc[0])
+
+
+def language_trend_sentence(trends: pd.DataFrame, concept: str) -> str:
+    """What the per-language figure shows: the concept's rate in each language's own articles, or
+    that the corpus has one language, so the figure has one line."""
+    if not concept:
+        return "No concept is used in the dated articles, so none can be followed across languages."
+    parts = split_languages(trends[trends["concept"] == concept])
+    if len(parts) == 1:
+        code = str(trends["language"].iloc[0]) if "language" in trends.columns and len(trends) else ""
+        return (f"Every dated article here is {language_name(code) or 'in one language'}, so the figure has one "
+                f"line: '{concept}' cannot be compared across languages in this corpus.")
+    bits = []
+    for code, part in parts:
+        used = part[part["count"] > 0]
+        total = int(part["count"].sum())
+        where = (f"{plural(total, 'mention')} in {plural(len(used), 'period')}, highest "
+                 f"{_fmt(used['per_1k'].max())} per 1,000 words in {used.sort_values('per_1k', ascending=False)['period'].iloc[0]}"
+                 if len(used) else "never used")
+        bits.append(f"{language_name(code)} articles: {where}")
+    return (f"'{concept}' in each language, each rate per 1,000 words of that language's own articles: "
+            + "; ".join(bits) + ". Rates are compared in time, not across languages: "
+            "a Chinese word count (after segmentation) and an English one are different units.")
