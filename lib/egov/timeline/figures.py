@@ -266,12 +266,16 @@ def concept_by_language(trends: pd.DataFrame, concept: str, milestones: pd.DataF
     langs = [(code, part.sort_values("period_start")) for code, part in g.groupby("language", sort=True)]
     lo, hi = g["period_start"].min(), g["period_end"].max()
     span = max((hi - lo).days, 1)
-    latest = [f"{language_name(c) or 'all'} {p['per_1k'].iloc[-1]:.1f} in {p['period'].iloc[-1]}" for c, p in langs]
+    latest = [f"{language_name(c) or 'all'} {p['per_1k'].iloc[-1]:.1f} ({p['period'].iloc[-1]})" for c, p in langs]
     used = [language_name(c) for c, p in langs if p["count"].sum() > 0]
     if not used:
         title = f"'{concept}' is not used in the dated articles of any language"
+    elif len(langs) == 1:
+        code, part = langs[0]
+        title = (f"'{concept}' in {language_name(code) or 'one language'} articles only (no other language to "
+                 f"compare): {part['per_1k'].iloc[-1]:.1f} per 1,000 words in {part['period'].iloc[-1]}")
     else:
-        title = f"'{concept}' per 1,000 words, latest period of each language: " + ", ".join(latest)
+        title = f"'{concept}' per 1,000 words in each language's latest period: " + ", ".join(latest)
     n_docs = int(g.drop_duplicates(["language", "period"])["n_docs"].sum())
     source = (f"{plural(n_docs, 'dated article')}; each language's rate is per 1,000 words of its own articles. "
               f"Bars: 95% bootstrap intervals ({n_boot:,} resamples of articles); hollow dot: one article, no interval.")
