@@ -163,3 +163,10 @@ def test_language_fact_table_and_sentence():
     assert [code for code, _ in split_languages(_concepts())] == [""]
     with pytest.raises(ValueError, match="doc_id"):
         with_language(pd.DataFrame({"x": [1]}), docs)
+
+
+def test_languages_text_for_the_front_page():
+    from egov.lang.articles import languages_text
+
+    assert languages_text(pd.Series(["zh", "en", "zh", None])) == "2 Chinese (中文), 1 English, 1 undetermined"
+    assert languages_text(pd.Series(["en"] * 5)) == "5 English"

@@ -12,7 +12,7 @@ import pandas as pd
 
 from egov.lang import LANGUAGES, detect_language
 
-__all__ = ["article_languages", "with_language", "language_table", "language_facts", "split_languages", "language_name"]
+__all__ = ["article_languages", "with_language", "language_table", "language_facts", "split_languages", "language_name", "languages_text"]
 
 LANGUAGE_COLUMNS = ["language", "name", "n_articles", "n_words", "share"]
 
@@ -102,3 +102,15 @@ def split_languages(table: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
 def language_name(code: str) -> str:
     """'English' for "en", 'Chinese' for "zh"; the code itself when unknown."""
     return LANGUAGES.get(code, code)
+
+
+AUTONYMS = {"zh": "中文", "ja": "日本語", "ko": "한국어"}  # each language's own name, beside the English one
+
+
+def languages_text(codes: pd.Series) -> str:
+    """Articles per language in one line, most first, with the language's own name where it is not
+    English: '24 Chinese (中文), 6 English'. Example: languages_text(articles["language"])"""
+    counts = codes.fillna("und").astype(str).value_counts()
+    counts = counts.sort_index().sort_values(ascending=False, kind="stable")
+    return ", ".join(f"{n:,} {language_name(c)}" + (f" ({AUTONYMS[c]})" if c in AUTONYMS else "")
+                     for c, n in counts.items())

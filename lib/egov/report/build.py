@@ -21,6 +21,7 @@ import nbformat
 import pandas as pd
 
 from egov import cache
+from egov.lang.articles import languages_text
 from egov.report.overview import reason_kind
 
 NOTEBOOKS = Path(__file__).resolve().parents[3] / "notebooks"
@@ -264,6 +265,7 @@ def _corpus_numbers(out: Path, corpus: str) -> str:
     reasons = reason_kind(skipped["reason"]).value_counts()
     why = ", ".join(f"{n} {html.escape(r)}" for r, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
     rows = [("Corpus", name), ("Articles", f"{len(articles):,}"), ("Words", f"{int(articles['n_words'].sum()):,}"),
+            ("Languages", html.escape(languages_text(articles["language"])) if "language" in articles else "not recorded"),
             ("Dates", span + (f" ({len(articles) - len(dated):,} undated)" if len(dated) and len(dated) < len(articles) else "")),
             ("Sources", f"{named:,} named" + (f" ({no_source:,} {'article names' if no_source == 1 else 'articles name'} "
                                               "none)" if no_source else "")),
