@@ -170,3 +170,10 @@ def test_languages_text_for_the_front_page():
 
     assert languages_text(pd.Series(["zh", "en", "zh", None])) == "2 Chinese (中文), 1 English, 1 undetermined"
     assert languages_text(pd.Series(["en"] * 5)) == "5 English"
+
+
+def test_limits_name_the_corpus_languages():
+    docs = _docs()
+    assert "not a sample of English- or Chinese-language coverage" in timeline_report.limits(docs)
+    assert "not a sample of English-language coverage" in timeline_report.limits(docs[docs["language"] == "en"])
+    assert timeline_report.shared_concept(timeline.concept_trends(docs, _concepts(), n_boot=50)) == "digital government"

@@ -239,8 +239,9 @@ def limits(docs: pd.DataFrame, period: str = "year", eras=None, n_boot: int = N_
     if s.n_undated or s.n_unplaced:
         out.append(f"- Where the {int(s.n_undated + s.n_unplaced):,} undated or coarsely dated articles belong; "
                    "if they differ from the dated ones the timeline is biased.")
+    names = [language_name(c) for c in sorted(set(article_languages(docs))) if c in ("en", "zh")] or ["English"]
     out.append("- Whether the coverage as a whole changed: these are the articles someone collected, not a sample "
-               "of English-language coverage, and an outlet's share may change over time.")
+               f"of {'- or '.join(names)}-language coverage, and an outlet's share may change over time.")
     out.append("- Causes: a policy milestone before a change in wording is a coincidence in time; news also reports "
                "events long after the fact, and dates here are publication dates.")
     return "\n".join(out)
