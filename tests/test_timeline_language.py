@@ -120,7 +120,7 @@ def test_concept_by_language_draws_a_labelled_line_per_language(trends):
     labels = [t.get_text() for t in ax.texts]
     assert labels == [" English (3 articles)", " Chinese (3 articles)"]
     assert [t.get_color() for t in ax.texts] == [tf.SOURCE_COLOURS[0], tf.SOURCE_COLOURS[1]]
-    assert "English 0.0 (2021), Chinese 3.3 (2021)" in fig.get_suptitle().replace("\n", " ")
+    assert "highest period: English 5.0 (2019), Chinese 5.0 (2019)" in fig.get_suptitle().replace("\n", " ")
     assert _missing(fig) == []
     zh = trends.assign(concept=trends["concept"].replace({"digital government": "数字政府"}))
     assert _missing(tf.concept_by_language(zh, "数字政府")) == []

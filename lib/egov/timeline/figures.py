@@ -266,7 +266,9 @@ def concept_by_language(trends: pd.DataFrame, concept: str, milestones: pd.DataF
     langs = [(code, part.sort_values("period_start")) for code, part in g.groupby("language", sort=True)]
     lo, hi = g["period_start"].min(), g["period_end"].max()
     span = max((hi - lo).days, 1)
-    latest = [f"{language_name(c) or 'all'} {p['per_1k'].iloc[-1]:.1f} ({p['period'].iloc[-1]})" for c, p in langs]
+    peaks = [(c, p.sort_values(["per_1k", "period_start"], ascending=[False, True]).iloc[0]) for c, p in langs]
+    highest = [f"{language_name(c) or 'all'} {r.per_1k:.1f} ({r.period})" if r.per_1k > 0 else
+               f"{language_name(c) or 'all'} never" for c, r in peaks]
     used = [language_name(c) for c, p in langs if p["count"].sum() > 0]
     if not used:
         title = f"'{concept}' is not used in the dated articles of any language"
@@ -275,7 +277,7 @@ def concept_by_language(trends: pd.DataFrame, concept: str, milestones: pd.DataF
         title = (f"'{concept}' in {language_name(code) or 'one language'} articles only (no other language to "
                  f"compare): {part['per_1k'].iloc[-1]:.1f} per 1,000 words in {part['period'].iloc[-1]}")
     else:
-        title = f"'{concept}' per 1,000 words in each language's latest period: " + ", ".join(latest)
+        title = f"'{concept}' per 1,000 words, each language's highest period: " + ", ".join(highest)
     n_docs = int(g.drop_duplicates(["language", "period"])["n_docs"].sum())
     source = (f"{plural(n_docs, 'dated article')}; each language's rate is per 1,000 words of its own articles. "
               f"Bars: 95% bootstrap intervals ({n_boot:,} resamples of articles); hollow dot: one article, no interval.")
@@ -300,7 +302,7 @@ def concept_by_language(trends: pd.DataFrame, concept: str, milestones: pd.DataF
     for value, _, x_end, colour, label in sorted(ends):  # direct labels at the line ends, kept 6% of the axis apart
         y = max([value] + [p + 0.06 * top for p in placed[-1:]])
         placed.append(y)
-        ax.annotate(label, (x_end, value), xytext=(x_end + np.timedelta64(int(span * 0.01), "D"), y), va="center", fontsize=9,
+        ax.annotate(label, (x_end, value), xytext=(x_end + np.timedelta64(int(span * 0.025), "D"), y), va="center", fontsize=9,
                     fontweight="bold", color=colour)
     ax.set_xlim(lo - pd.Timedelta(days=60), hi + pd.Timedelta(days=0.22 * span + 200))
     ax.set_ylim(-0.06 * top, top * 1.12)  # a rate of 0 sits just above the axis, not on it
