@@ -177,3 +177,14 @@ def test_limits_name_the_corpus_languages():
     assert "not a sample of English- or Chinese-language coverage" in timeline_report.limits(docs)
     assert "not a sample of English-language coverage" in timeline_report.limits(docs[docs["language"] == "en"])
     assert timeline_report.shared_concept(timeline.concept_trends(docs, _concepts(), n_boot=50)) == "digital government"
+
+
+def test_titles_do_not_report_changes_their_numbers_cannot_show():
+    tt = pd.DataFrame({"model": "nmf", "topic": [1, 1, 2, 2], "label": ["a", "a", "b", "b"],
+                       "period": ["2019", "2020"] * 2, "n_docs": [2, 2, 2, 2],
+                       "share": [0.0, 0.002, 1.0, 0.998], "ci_low": 0.0, "ci_high": 1.0,
+                       "period_start": pd.to_datetime(["2019-01-01", "2020-01-01"] * 2),
+                       "period_end": pd.to_datetime(["2019-12-31", "2020-12-31"] * 2)})
+    fig = tf.topic_trajectories(tt)
+    assert fig.get_suptitle() == "No rate changes between 2019 and 2020"
+    plt.close(fig)

@@ -190,7 +190,9 @@ def _change_title(table: pd.DataFrame, item: str, value: str, names: dict, fmt, 
     first, last = periods[0], periods[-1]
     wide = table.pivot(index=item, columns="period", values=value).loc[list(names), periods]
     change = (wide[last] - wide[first]).sort_values(kind="stable")
-    used = wide > 0
+    # "used" and "changed" as the title prints them: a share of 0.2% reads "0%", so it is neither
+    used = wide.map(lambda v: v > 0 and fmt(v) != fmt(0.0))
+    shown = change[[fmt(wide.loc[k, first]) != fmt(wide.loc[k, last]) for k in change.index]]
     later = [k for k in names if not used.loc[k, first] and used.loc[k, last]]
     parts = []
     if later:
@@ -198,11 +200,11 @@ def _change_title(table: pd.DataFrame, item: str, value: str, names: dict, fmt, 
         since = next(p for p in periods if used.loc[up, p])
         parts.append(f"{names[up]} absent until {_when(table, since, period)}, {fmt(wide.loc[up, last])} in "
                      f"{_when(table, last, period)}")
-    elif change.iloc[-1] > 0:
-        up = change.index[-1]
+    elif len(shown) and shown.iloc[-1] > 0:
+        up = shown.index[-1]
         parts.append(f"{names[up]} rises from {fmt(wide.loc[up, first])} to {fmt(wide.loc[up, last])}")
-    if change.iloc[0] < 0:
-        down = change.index[0]
+    if len(shown) and shown.iloc[0] < 0:
+        down = shown.index[0]
         parts.append(f"{names[down]} falls from {fmt(wide.loc[down, first])} to {fmt(wide.loc[down, last])}")
     return "; ".join(parts) if parts else f"No rate changes between {_when(table, first, period)} and {_when(table, last, period)}"
 
