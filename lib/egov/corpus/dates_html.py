@@ -30,6 +30,9 @@ _META_PUBLISHED = {
     "citation_date", "citation_online_date", "prism.publicationdate", "originalpublicationdate",
     "og:pubdate", "rnews:datepublished", "cxenseparse:recs:publishtime", "bt:pubdate", "date",
     "displaydate", "release_date", "article:post_date", "pub_date", "created", "creation_date",
+    # Chinese government and news sites: gov.cn, people.com.cn, xinhuanet.com, provincial portals
+    "firstpublishedtime", "publishtime", "publish_time", "pubtime", "pub_time", "releasetime", "releasedate",
+    "articlepubdate", "contentpublishdate", "publishedtime",
 }
 _ARTICLE_TYPES = re.compile(r"article|posting|report|blog|news|review|recipe|creativework", re.I)
 _ISO_INSTANT = re.compile(
