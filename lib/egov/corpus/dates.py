@@ -91,7 +91,8 @@ _WEEKDAY = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|
 _TIME = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|GMT[+-]?\d*|UTC[+-]?\d*)?", re.I)
 
 # A plain date under the headline is the publication date more often than an "Updated" line.
-_RANK = {"published": 5, "dateline": 4, "short": 3, "updated": 2, "body": 0}
+# A Chinese headline with its date glued on ("glued") ranks below them: lists of related links look the same.
+_RANK = {"published": 5, "dateline": 4, "short": 3, "updated": 2, "glued": 1, "body": 0}
 
 
 # ---------------------------------------------------------------- matching
@@ -192,8 +193,7 @@ def parse_date_string(s: str) -> DateFound:
     s = (s or "").strip()
     if not s:
         return _none("empty date string")
-    if not s.isascii():
-        s = zh_dates.normalize(s)
+    s = zh_dates.normalize(s)  # full-width digits, Chinese numerals, spaced digits (2021- 06- 11)
     if m := _YEAR_ONLY.match(s):
         year = int(m["year"])
         if _valid(year, 1, 1):
@@ -264,12 +264,10 @@ def _candidates(lines: list[tuple[int, str]], dmy_order: bool | None) -> list[_C
     for no, line in lines:
         if len(line) > 2000 or _COPYRIGHT.search(line):
             continue
-        chinese = False
-        if not line.isascii():  # Chinese lines: normalised digits, their own labels (egov.lang.zh.dates)
-            line = zh_dates.normalize(line)
-            chinese = bool(zh_dates.HAN.search(line))
-            if chinese and zh_dates.ignored(line):
-                continue
+        line = zh_dates.normalize(line)  # Chinese lines: ASCII digits, their own labels (egov.lang.zh.dates)
+        chinese = zh_dates.is_chinese(line)
+        if chinese and zh_dates.ignored(line):
+            continue
         found = find_dates(line, dmy_order)
         for m in found:
             kind = zh_dates.role(line, m.start, m.end) if chinese else _line_kind(line, m, found)

@@ -256,6 +256,15 @@ def _headline_text(root: etree._Element) -> str:
     return "\n".join(ln for ln in window if ln)
 
 
+def headline_lines(html: str) -> str:
+    """The visible lines around a page's headline (its date and source lines), "" without a headline.
+
+    Example: headline_lines("<h1>国务院常务会议部署</h1><p>来源：新华网</p>") == "国务院常务会议部署\n来源：新华网"
+    """
+    root = _parse_html(html or "")
+    return _headline_text(root) if root is not None else ""
+
+
 # ---------------------------------------------------------------- htmldate
 
 

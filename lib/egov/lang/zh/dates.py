@@ -25,6 +25,7 @@ _DIGIT = "〇○零Ｏ一二三四五六七八九"
 _SMALL = "一二两三四五六七八九十"
 _ZH_DATE = re.compile(rf"([{_DIGIT}O]{{4}})\s*年\s*([{_SMALL}]{{1,3}})\s*月(?:\s*([{_SMALL}]{{1,3}})\s*[日号])?")
 _SPACED = re.compile(r"(?<![\d])((?:19|20|21)\d\d)\s*([-/.])\s*([01]?\d)\s*\2\s*([0-3]?\d)(?![\d])")
+_SPACED_HYPHEN = re.compile(r"(?<![\d])((?:19|20|21)\d\d)\s*-\s*([01]?\d)\s*-\s*([0-3]?\d)(?![\d])")
 # 2019年 06月 04日 with spaces is read by the shared pattern; 2019 年 6 月 too.
 
 
@@ -55,7 +56,7 @@ def normalize(line: str) -> str:
     Example: normalize("发布日期：２０２１- 06- 11") == "发布日期:2021-06-11"
     """
     if line.isascii() or not _NEEDS.search(line):
-        return _SPACED.sub(r"\1\2\3\2\4", line) if "- " in line or " -" in line else line
+        return _SPACED_HYPHEN.sub(r"\1-\2-\3", line) if "- " in line or " -" in line else line
     line = line.translate(_WIDE)
     if "年" in line:
         line = _ZH_DATE.sub(_numeral_date, line)
@@ -83,8 +84,19 @@ _TIME = re.compile(r"\d{1,2}:\d\d(?::\d\d)?")
 _WEEKDAY = re.compile(r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]")
 _PUNCT = re.compile(r"[\s|｜/·•,，:：;；()（）\[\]【】<>《》「」『』\"“”'‘’_–—-]+")
 _SENTENCE_END = re.compile(r"[。！？!?]")
-SHORT_REST = 24  # characters beside the date: a date line, not a sentence
+SHORT_REST = 10  # characters beside the date: a date line ("央视网 2019年06月04日 08:32"), not a headline
 LINE_REST = 60  # with a source label or a glued title, still a date line
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
+
+
+def is_chinese(line: str) -> bool:
+    """A line written in Chinese: it has Han characters, at least as many as Latin words."""
+    if line.isascii():
+        return False
+    han = len(HAN.findall(line))
+    return han > 0 and han >= len(_LATIN_WORD.findall(line))
 
 
 def ignored(line: str) -> bool:
@@ -93,7 +105,7 @@ def ignored(line: str) -> bool:
 
 
 def role(line: str, start: int, end: int) -> str:
-    """What the date at line[start:end] is: "published", "updated", "dateline", "short" or "body".
+    """What the date at line[start:end] is: "published", "updated", "dateline", "short", "glued" or "body".
 
     Example: role("发布时间：2019-06-04 来源：浙江省人民政府", 5, 15) == "published"
     """
@@ -107,7 +119,7 @@ def role(line: str, start: int, end: int) -> str:
             return "published" if max(published, default=-1) > max(updated, default=-1) else "updated"
     if _DATELINE_AFTER.match(after) and len(before) <= 20:
         return "dateline"
-    if _LEAD_COMMA.match(after) or _SENTENCE_END.search(before + after) and len(rest) > SHORT_REST:
+    if _LEAD_COMMA.match(after) or (_SENTENCE_END.search(before + after) and len(rest) > SHORT_REST):
         return "body"
     if len(rest) <= SHORT_REST:
         return "short"
@@ -115,7 +127,7 @@ def role(line: str, start: int, end: int) -> str:
         return "short"
     at_edge = not before.strip() or not _PUNCT.sub("", _TIME.sub("", _WEEKDAY.sub("", after)))
     if at_edge and len(rest) <= LINE_REST and not re.search("[，,。]", rest):
-        return "short"  # a headline with its date glued on
+        return "glued"  # a headline with its date glued on, or a link in a list
     return "body"
 
 
