@@ -23,8 +23,8 @@ from egov.corpus.dates_html import date_from_html, headline_lines
 from egov.corpus.dedupe import find_duplicates, signature
 from egov.corpus.readers import Decoded, read_file
 from egov.corpus.sources import detect_source, outlet_of
+from egov.corpus.titles import title_from_text
 from egov.lang import LANGUAGES, detect_language
-from egov.lang.zh import lines as zh_lines
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TEXT_SUFFIXES = {".txt", ".text"} | MARKDOWN_SUFFIXES
@@ -32,7 +32,6 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 METADATA_NAME = "metadata.csv"
 MIN_WORDS = 25  # fewer words after cleaning: a stub, a caption or a failed extraction
-GLUED = re.compile(r"[a-z]{4,}[A-Z][a-z]")  # "professionalsLearn": two lines run together
 ARTICLE_COLUMNS = ["doc_id", "title", "source", "date", "date_precision", "date_evidence", "url",
                    "text", "raw_text", "n_words", "language", "path", "encoding"]
 REPORT_COLUMNS = ["path", "doc_id", "status", "reason", "encoding", "n_words", "language"]
@@ -373,7 +372,7 @@ def _build(rec: _Record, min_words: int) -> None:
     if date is None:
         warnings.append(f"no date found: {evidence}")
     if not title:
-        title = meta.get("title") or _title_from_text(text, language)
+        title = meta.get("title") or title_from_text(raw, text)
     title = meta.get("title", title)
     if language not in SUPPORTED_LANGUAGES and language in ("ja", "ko"):
         warnings.append(f"written in {LANGUAGES[language]}; the analyses support English and Chinese")
@@ -410,31 +409,6 @@ def _front_matter_meta(raw: str) -> tuple[dict[str, str], dates.DateFound]:
 def _site_outlet(site: str, hints: tuple[str, ...]) -> str:
     """The outlet of a web page from its declared site name and address, or the site name as declared."""
     return next((o for o in map(outlet_of, (site, *hints)) if o), site)
-
-
-def _title_from_text(raw: str, language: str = "en") -> str:
-    """The first short line that reads as a headline, else the start of the first sentence.
-
-    A line with words glued together ("professionalsLearn more") is page furniture copied
-    without its line breaks, not a headline. Chinese headlines are measured in characters,
-    and a date glued to their end is not part of them.
-    """
-    from egov.corpus.clean import is_prose
-
-    lines = [line.strip() for line in raw.split("\n") if line.strip()]
-    if language == "zh":
-        for line in lines[:5]:
-            if is_prose(line):
-                break
-            if zh_lines.is_title(line):
-                return zh_lines.without_date(line)
-    for line in lines[:5]:
-        if is_prose(line):
-            break
-        if 3 <= count_words(line) <= 20 and not line.endswith(":") and not GLUED.search(line):
-            return line
-    first = lines[0] if lines else ""
-    return first[:80] + ("…" if len(first) > 80 else "")
 
 
 def _mark_duplicates(records: list[_Record]) -> None:
