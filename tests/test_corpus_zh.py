@@ -12,7 +12,7 @@ from egov.corpus.clean import clean_text, is_prose
 from egov.corpus.load import count_words
 from egov.corpus.sources import detect_source
 from egov.lang.zh.lines import count_words as zh_count_words, is_title, without_date
-from egov.lang.zh.sources import outlet_in
+from egov.lang.zh.sources import credited_source, outlet_in, site_from_title
 
 from conftest import ARTICLE
 
@@ -134,6 +134,10 @@ def test_word_counts_of_chinese_text() -> None:
     ("标题\n作者单位：国家行政学院电子政务研究中心\n" + P1, "国家行政学院电子政务研究中心"),
     ("标题\n" + P1, "新华社"),  # the dateline's agency
     ("央视网\n标题\n" + P2, "央视网"),  # a masthead
+    ("人民网\n首页 | 时政 | 国际\n标题\n2019-06-04 来源：新华社\n" + P2, "人民网"),  # the page's outlet, not its credit
+    ("今天是2024年12月8日 星期日\n六安市数据资源管理局\n标题\n信息来源：市数管局\n" + P2, "六安市数据资源管理局"),
+    ("中华人民共和国国家互联网信息办公室\n中国网信网\n标题\n来源： 贵州日报\n" + P2, "中国网信网"),
+    ("北京日报客户端\n标题\n" + P2, "北京日报"),
     ("标题\n" + P2, ""),
 ])
 def test_chinese_outlets(text: str, outlet: str) -> None:
@@ -146,6 +150,11 @@ def test_outlet_from_the_site_address_and_one_search_per_line() -> None:
     assert outlet_in("人民网-人民日报") == "人民网"
     assert outlet_in("《人民日报》") == "人民日报"
     assert outlet_in("The State Council") == ""
+    assert site_from_title("国务院办公厅印发《意见》_滚动新闻_中国政府网") == "中国政府网"
+    assert site_from_title("标题--党建-人民网") == "人民网"
+    assert site_from_title("雄安新区热线正式开通 - 中国雄安官网") == "中国雄安官网"
+    assert site_from_title("数字政府｜广东省数字政府改革建设成果") == ""  # a headline with a bar
+    assert credited_source("人民网\n标题\n2019-06-04 来源：新华社\n" + P2)[0] == "新华社"
 
 
 @pytest.fixture
@@ -169,7 +178,7 @@ def test_a_mixed_folder_loads_with_language_dates_outlets_and_titles(zh_dir: Pat
     got["date"] = got["date"].dt.strftime("%Y-%m-%d")
     expected = pd.DataFrame.from_records([
         ("en", "en", "", "Xinhua", "2019-06-03", "utf-8"),
-        ("gov", "zh", "国务院办公厅关于加快推进全国一体化在线政务服务平台建设的指导意见", "新华社", "2019-06-04", "utf-8"),
+        ("gov", "zh", "国务院办公厅关于加快推进全国一体化在线政务服务平台建设的指导意见", "中国政府网", "2019-06-04", "utf-8"),
         ("tw", "zh", "數位政府推動線上服務 民眾申辦更便利", "中央社", "2020-05-20", "utf-8"),
         ("yearless", "zh", "一体化平台建设全面提速", "新华社", None, "utf-8"),
         ("zj", "zh", "浙江推进“最多跑一次”改革 政务服务实现一网通办", "浙江省人民政府", "2021-06-11", "gb18030"),

@@ -25,6 +25,7 @@ from egov.corpus.readers import Decoded, read_file
 from egov.corpus.sources import detect_source, outlet_of
 from egov.corpus.titles import title_from_text
 from egov.lang import LANGUAGES, detect_language
+from egov.lang.zh.sources import site_from_title as zh_site_from_title
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TEXT_SUFFIXES = {".txt", ".text"} | MARKDOWN_SUFFIXES
@@ -40,6 +41,7 @@ LANGUAGE_SAMPLE = 20_000  # characters of the cleaned text that decide its langu
 AUDIT_COLUMNS = ["doc_id", "line_no", "line", "rule"]
 WORDS = re.compile(r"\w+(?:['’.-]\w+)*")
 _HAN = re.compile("[\u4e00-\u9fff]")
+_TITLE_TAG = re.compile(r"<title[^>]*>([^<]{1,300})</title>", re.I)
 # Front-matter keys of a publication date and of the page's address; "created" is when a clipper saved it.
 FRONT_DATE_KEYS = ("published", "date", "pubdate", "publish_date", "published_date", "date_published", "datepublished")
 FRONT_URL_KEYS = ("source", "url", "link", "canonical", "original_url")
@@ -340,8 +342,10 @@ def _build(rec: _Record, min_words: int) -> None:
         title, raw, source = page.title, page.text, _site_outlet(page.site, page.site_hints)
         found = date_from_html(rec.decoded.text)
         page_hints = (page.site, *page.site_hints)
-        if _HAN.search(raw[:2000]):  # a Chinese page's 来源 line stands by its headline, outside the article
+        if _HAN.search(raw[:2000]):  # a Chinese page names its site at the end of <title>; its 来源 line by the headline
             page_lines = headline_lines(rec.decoded.text)
+            page_title = _TITLE_TAG.search(rec.decoded.text[:20_000])
+            page_hints = (page.site, zh_site_from_title(page_title[1]) if page_title else "", *page.site_hints)
         if not raw.strip():
             rec.status, rec.reason = "skipped", "no article text found in the HTML page"
             return

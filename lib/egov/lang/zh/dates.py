@@ -81,6 +81,7 @@ _SOURCE = re.compile(r"来源|來源|稿源|作者|编辑|編輯|责编|責編|�
 _DATELINE_AFTER = re.compile(r"^\s*(?:电|電|讯|訊|消息)")
 _LEAD_COMMA = re.compile(r"^\s*(?:\d{1,2}:\d\d(?::\d\d)?)?\s*[，,、]")  # 2019年6月4日，国务院...: an event in prose
 _TIME = re.compile(r"\d{1,2}:\d\d(?::\d\d)?")
+_ADJACENT = re.compile(r"[\s:：【\[（(]*$")  # what may stand between a label and its date
 _WEEKDAY = re.compile(r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]")
 _PUNCT = re.compile(r"[\s|｜/·•,，:：;；()（）\[\]【】<>《》「」『』\"“”'‘’_–—-]+")
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -110,9 +111,9 @@ def role(line: str, start: int, end: int) -> str:
     Example: role("发布时间：2019-06-04 来源：浙江省人民政府", 5, 15) == "published"
     """
     before, after = line[:start], line[end:]
-    near = before[-12:]
-    published = [m.end() for m in PUBLISHED.finditer(near)]
-    updated = [m.end() for m in UPDATED.finditer(near)]
+    near = _ADJACENT.sub("", before[-16:])  # a label stands right before its date: "发布时间：", not "时间为"
+    published = [m.end() for m in PUBLISHED.finditer(near) if m.end() == len(near)]
+    updated = [m.end() for m in UPDATED.finditer(near) if m.end() == len(near)]
     rest = _PUNCT.sub("", _WEEKDAY.sub("", _TIME.sub("", before + after)))
     if published or updated:
         if len(rest) <= 2 * LINE_REST:  # "发布时间" inside a long sentence is an event

@@ -1,11 +1,12 @@
-"""Which outlet published a Chinese article: 来源/稿源 lines, datelines and mastheads.
+"""Which outlet published a Chinese article: the site or masthead, else what the page credits.
 
 The outlet names are the editable table lib/egov/data/outlets_zh.csv (outlet, english, pattern;
 a row without an outlet name, such as "浙江省人民政府", names the outlet by the text it matches).
 All patterns are compiled into one regular expression, so a line costs one search, not one
-per outlet. Evidence, strongest first: a 来源 (source) or 稿源 line, a 作者单位 line, the
-agency of a dateline (新华社北京6月4日电), the site's declared name or address, a masthead
-line above the article.
+per outlet. The outlet is the one whose page it is (中国政府网 for a gov.cn page crediting
+新华社): the site's declared name or address, else the masthead above the article; without
+either, what the page credits: a 来源 (source), 稿源 or 作者单位 line, or the agency of a
+dateline (新华社北京6月4日电). `credited_source` gives the credit on its own.
 """
 from __future__ import annotations
 
@@ -73,12 +74,57 @@ def _name(value: str) -> str:
     return outlet_in(value) or re.split(r"[-—－_/]", value)[0].strip(_QUOTES)
 
 
-def detect_source(raw: str, hints: tuple[str, ...] = ()) -> tuple[str, str]:
-    """(outlet, evidence) of a Chinese article, or ("", reason).
+_SITE_SUFFIX = re.compile(r"(?:网|網|报|報|社|台|客户端|客戶端|新闻|新聞|政府|局|委员会|委員會|办公室|辦公室|厅|廳|官网|官網|"
+                         r"电子版|電子版|在线|在線|频道|頻道|时报|時報|晚报|晚報|日报|日報|周刊|週刊|杂志|雜誌|中心|门户|門戶)$")
+MASTHEAD_LINES = 6  # a masthead stands among the first lines of a copied page
+MASTHEAD_CHARS = 20
 
-    `hints` are the site's declared name and address (web pages), weaker than a 来源 line.
-    Example: detect_source("标题\\n2019-06-04 来源：新华网\\n正文……") == ("新华网", "2019-06-04 来源：新华网")
+
+def masthead(lines: list[str]) -> tuple[str, str]:
+    """(outlet, line) of the site's name among the first lines of a copied page, or ("", "").
+
+    A masthead is a short line that is not a date, menu or sentence and names a site: an outlet of
+    the table, or a name ending like one (…网, …日报, …人民政府, …客户端). The table's name wins
+    ("中华人民共和国国家互联网信息办公室" -> "中国网信网"); else the line as written ("亚太日报").
     """
+    for line in lines[:MASTHEAD_LINES]:
+        text = line.strip()
+        if is_prose(text) or re.search(r"\d{4}|[|｜>»›]|\s\S+\s", text) or not HAN.search(text):
+            continue
+        if han_count(text) > MASTHEAD_CHARS or re.search(r"[，。：:！？、“”《》]", text):
+            continue
+        if outlet := outlet_in(text):
+            return outlet, text
+        if _SITE_SUFFIX.search(text):
+            return text, text
+    return "", ""
+
+
+def _site(hint: str) -> str:
+    """The outlet a site's declared name or address names, or the declared Chinese name as written."""
+    if outlet := outlet_in(hint):
+        return outlet
+    hint = hint.strip()
+    is_name = HAN.search(hint) and han_count(hint) <= MASTHEAD_CHARS and not re.search(r"[，。|｜_]", hint)
+    return hint if is_name else ""
+
+
+_TITLE_SEPARATOR = re.compile(r"\s*(?:__?|--?|—+|｜|\|)\s*")
+
+
+def site_from_title(title: str) -> str:
+    """The site named at the end of a page's <title>: "标题_滚动新闻_中国政府网" -> "中国政府网", or ""."""
+    parts = [p for p in _TITLE_SEPARATOR.split(title.strip()) if p]
+    if len(parts) < 2 or not HAN.search(title):
+        return ""
+    last = parts[-1]
+    if outlet := outlet_in(last):
+        return outlet
+    return last if han_count(last) <= MASTHEAD_CHARS // 2 and _SITE_SUFFIX.search(last) else ""
+
+
+def credited_source(raw: str) -> tuple[str, str]:
+    """(outlet, line) that a 来源/稿源 (or 作者单位) line credits, or ("", "")."""
     lines = [ln.strip() for ln in raw.split("\n") if ln.strip()]
     near = lines[:HEAD_LINES] + lines[HEAD_LINES:][-TAIL_LINES:]
     for pattern in (LABEL, AFFILIATION):
@@ -88,15 +134,30 @@ def detect_source(raw: str, hints: tuple[str, ...] = ()) -> tuple[str, str]:
             label = pattern.search(line)
             if label and (value := _value(line, label)):
                 return _name(value), line[:120]
+    return "", ""
+
+
+def detect_source(raw: str, hints: tuple[str, ...] = ()) -> tuple[str, str]:
+    """(outlet, evidence) of a Chinese article: the outlet whose page it is, or ("", reason).
+
+    Evidence, strongest first: the site's declared name or address (`hints`, web pages), the
+    masthead at the top of a copied page, then what the page credits: its 来源/稿源 line, or the
+    agency of its dateline (新华社北京6月4日电).
+    Example: detect_source("人民网\n标题\n2019-06-04 来源：新华社\n正文……") == ("人民网", "masthead: 人民网")
+    """
+    for hint in hints:
+        if hint and (outlet := _site(hint)):
+            return outlet, f"site: {hint}"
+    lines = [ln.strip() for ln in raw.split("\n") if ln.strip()]
+    outlet, line = masthead(lines)
+    if outlet:
+        return outlet, f"masthead: {line}"
+    outlet, line = credited_source(raw)
+    if outlet:
+        return outlet, line
     prose = [i for i, line in enumerate(lines) if is_prose(line)]
     for line in lines[prose[0]: prose[0] + 2] if prose else []:
         m = _DATELINE.match(line)
         if m and (outlet := outlet_in(line[: m.end()])):
             return outlet, line[: m.end()]
-    for hint in hints:
-        if hint and (outlet := outlet_in(hint)):
-            return outlet, f"site: {hint}"
-    for line in lines[: prose[0] if prose else 5][:12]:
-        if han_count(line) <= 20 and not is_prose(line) and (outlet := outlet_in(line)):
-            return outlet, line[:120]
-    return "", "no 来源 line, dateline or masthead naming an outlet"
+    return "", "no masthead, 来源 line or dateline naming an outlet"
