@@ -11,6 +11,7 @@ from egov import cleaning_audit, load_corpus, load_report
 from egov.corpus.clean import clean_text, is_prose
 from egov.corpus.load import count_words
 from egov.corpus.sources import detect_source
+from egov.corpus.titles import title_from_text
 from egov.lang.zh.lines import count_words as zh_count_words, is_title, without_date
 from egov.lang.zh.sources import credited_source, outlet_in, site_from_title
 
@@ -95,6 +96,9 @@ def test_chinese_furniture_goes_by_named_rules_and_prose_stays() -> None:
     ("上一页 1 2 3 下一页", "pagination"),
     ("浏览次数：1234", "page counter"),
     ("扫一扫在手机打开当前页", "share/print links"),
+    ("字号变大| 字号变小", "share/print links"),
+    ("南方网 > 时政频道 > 广东", "navigation"),
+    ("人民网>>福建频道>>正文", "navigation"),
 ])
 def test_chinese_furniture_lines(line: str, rule: str) -> None:
     cleaned, removed = clean_text(f"{P1}\n{line}\n{P2}")
@@ -113,6 +117,12 @@ def test_chinese_titles() -> None:
     assert not is_title("首页 新闻 政策 服务 问政 数据")  # a menu
     assert not is_title(P1)
     assert without_date("国务院常务会议部署推进政务服务2019-06-04") == "国务院常务会议部署推进政务服务"
+
+
+def test_a_column_name_before_a_bar_is_part_of_the_headline() -> None:
+    raw = "南方网\n南方网 > 时政频道 > 广东\n数字政府｜广东省数字政府改革建设成果\n发布时间：2022-09-05 18:31:33\n" \
+          "字号变大| 字号变小\n" + P2 + "\n" + P3
+    assert title_from_text(raw, clean_text(raw)[0]) == "数字政府｜广东省数字政府改革建设成果"
 
 
 def test_word_counts_of_chinese_text() -> None:
