@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from egov.corpus.outlets import outlet_patterns
 from egov.lang.zh import lines as zh_lines
-from egov.lang.zh.sources import outlet_in as zh_outlet_in
+from egov.lang.zh.sources import is_masthead as zh_is_masthead
 
 PROSE_WORDS = 12  # a line this long that ends like a sentence is article prose, never removed
 MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -109,7 +109,7 @@ FRAGMENT_RULES_ZH: list[tuple[str, re.Pattern]] = [
     ("credit line", re.compile(r"\s*[（(【\[]\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編|审核|審核|校对|校對)\s*[:：]"
                                r"[^）)】\]]{1,40}[）)】\]]\s*$")),
 ]
-OUTLET_BANNER_CHARS = 16  # a Chinese line this short outside the article that names an outlet is a masthead
+OUTLET_BANNER_CHARS = 20  # a Chinese line this short outside the article that names an outlet is a masthead
 
 # Markdown (web clippers): images, link targets, heading/list/emphasis marks.
 MD_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]*\)")
@@ -212,7 +212,7 @@ def _chinese_rule(text: str, zone: str) -> str | None:
     """The rule that removes a Chinese line that is not prose (egov.lang.zh.lines), or None."""
     if rule := zh_lines.furniture_rule(text, zone):
         return rule
-    if zone != "body" and zh_lines.han_count(text) <= OUTLET_BANNER_CHARS and zh_outlet_in(text):
+    if zone != "body" and zh_lines.han_count(text) <= OUTLET_BANNER_CHARS and zh_is_masthead(text):
         return "outlet banner"
     return None
 

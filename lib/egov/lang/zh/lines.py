@@ -69,7 +69,8 @@ def furniture_rules() -> list[tuple[str, re.Pattern[str]]]:
 def _is_menu(text: str) -> bool:
     """A row of short menu items: 首页 新闻 政务 服务 互动 (four or more, each at most six characters)."""
     items = [t for t in re.split(r"[\s|｜/·•]+", text) if t]
-    return len(items) >= 4 and all(MENU_ITEM.match(t) for t in items)
+    barred = len(re.findall(r"[|｜]", text)) >= 2  # 往期回顾 | 版面导航 | 标题导航
+    return len(items) >= (3 if barred else 4) and all(MENU_ITEM.match(t) for t in items)
 
 
 def _is_date_line(text: str) -> bool:

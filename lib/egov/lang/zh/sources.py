@@ -100,6 +100,14 @@ def masthead(lines: list[str]) -> tuple[str, str]:
     return "", ""
 
 
+def is_masthead(line: str) -> bool:
+    """A line that only names sites: an outlet of the table, or names ending like one ("镇江新闻网 | 金山网")."""
+    if outlet_in(line):
+        return True
+    items = [t for t in re.split(r"[\s|｜/·•]+", line.strip()) if t]
+    return bool(items) and all(_SITE_SUFFIX.search(t) and han_count(t) <= 12 for t in items)
+
+
 def _site(hint: str) -> str:
     """The outlet a site's declared name or address names, or the declared Chinese name as written."""
     if outlet := outlet_in(hint):
