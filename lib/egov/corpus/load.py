@@ -100,12 +100,18 @@ def count_words(text: str, language: str = "en") -> int:
 
 
 def _zh_count_words():
-    """The seam's word count for Chinese: segmented words when egov.lang.zh.words has one."""
+    """The seam's word count for Chinese: the words of the segmenter (egov.lang.zh.words), else
+    an estimate from characters (egov.lang.zh.lines.count_words) where the segmenter is absent."""
     try:
-        from egov.lang.zh.words import count_words as segmented
+        from egov.lang.zh import words
     except ImportError:
-        from egov.lang.zh.lines import count_words as segmented
-    return segmented
+        words = None
+    if hasattr(words, "count_words"):
+        return words.count_words
+    if hasattr(words, "raw_tokens"):
+        return lambda text: len(words.raw_tokens(text))
+    from egov.lang.zh.lines import count_words as estimate
+    return estimate
 
 
 def load_corpus(path: str | Path, metadata: str | Path | pd.DataFrame | None = None,
