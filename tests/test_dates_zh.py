@@ -58,6 +58,12 @@ PAGES = [
     ("标题\n发布时间：2019-06-04 浏览次数：120", "2019-06-04", "published"),
     ("标题\n發布時間：2019-06-04", "2019-06-04", "published"),  # Traditional
     ("标题\n更新时间：2019-12-02", "2019-12-02", "updated"),
+    ("标题\n【发布时间：2019-06-04】", "2019-06-04", "published"),
+    ("标题\n發佈時間：2019年6月4日 週二", "2019-06-04", "published"),
+    ("标题\n2019年06月04日 08时32分 来源：经济日报", "2019-06-04", "short"),
+    ("标题\n光明网 2019-06-04 05:10", "2019-06-04", "short"),
+    ("标题\n作者：张三 2019-06-04 08:32:15 来源：澎湃新闻", "2019-06-04", "short"),
+    ("标题\n2019.06.04", "2019-06-04", "short"),
     ("标题\n更新时间：2019-06-10 发布时间：2019-06-04", "2019-06-04", "published"),  # an update ranks lower
     ("标题\n成文日期：2019年05月30日\n发布日期：2019年06月04日", "2019-06-04", "published"),
     ("标题\n二〇一九年六月四日", "2019-06-04", "short"),
@@ -82,6 +88,8 @@ def test_date_lines_of_chinese_pages(head: str, expected: str, kind: str) -> Non
     ("今天是2024年12月8日 星期日\n标题\n" + BODY, "no date in the text"),
     ("2019年6月4日，国务院常务会议在北京召开，会议部署推进政务服务一网通办。",
      'no date line; body mentions "2019年6月4日" (an event date, not used)'),
+    ("标题\n广东省人民政府以粤府〔2021〕44号文件印发规划，文件落款时间为2021年6月30日。规划要求各地认真贯彻执行。",
+     'no date line; body mentions "2021年6月30日" (an event date, not used)'),  # 落款时间为: prose, not a label
 ])
 def test_no_guessed_dates(text: str, reason: str) -> None:
     found, got_role = text_date(text)

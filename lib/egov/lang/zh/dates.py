@@ -68,8 +68,8 @@ def normalize(line: str) -> str:
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _T = "[时時]"
 PUBLISHED = re.compile(  # the label closest before the date, at most a few characters away
-    rf"(?:发布|發布|发表|發表|发稿|發稿|刊发|刊發|刊登|出版|上线|上線|公开|公開|发文|發文|稿件|首发|首發)\s*(?:{_T}间|{_T}間|日期)"
-    rf"|(?:发布|發布|发表|發表)(?:于|於)?|日期|{_T}间|{_T}間|发布|發布")
+    rf"(?:发布|發布|發佈|发佈|发表|發表|发稿|發稿|刊发|刊發|刊登|出版|上线|上線|公开|公開|发文|發文|稿件|首发|首發)\s*"
+    rf"(?:{_T}间|{_T}間|日期)|(?:发布|發布|發佈|发表|發表)(?:于|於)?|日期|{_T}间|{_T}間")
 UPDATED = re.compile(rf"(?:更新|修改|修订|修訂|编辑|編輯|最后更新|最後更新)\s*(?:{_T}间|{_T}間|日期|于|於)|成文日期|更新")
 # Lines whose dates are not the page's publication date.
 IGNORED = re.compile(
@@ -94,10 +94,9 @@ _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 
 def is_chinese(line: str) -> bool:
     """A line written in Chinese: it has Han characters, at least as many as Latin words."""
-    if line.isascii():
+    if line.isascii() or not HAN.search(line):  # the common case in English text, decided cheaply
         return False
-    han = len(HAN.findall(line))
-    return han > 0 and han >= len(_LATIN_WORD.findall(line))
+    return len(HAN.findall(line)) >= len(_LATIN_WORD.findall(line))
 
 
 def ignored(line: str) -> bool:

@@ -18,7 +18,7 @@ import pandas as pd
 
 from egov.lang.zh.lines import HAN, han_count, is_prose
 
-LABEL = re.compile(r"(?:信息来源|信息來源|文章来源|文章來源|新闻来源|来源|來源|稿源|出处|出處|转自|轉自|转载自|轉載自)\s*[:：]\s*")
+LABEL = re.compile(r"(?:信息来源|信息來源|文章来源|文章來源|新闻来源|稿件来源|本文来源|内容来源|来源|來源|稿源|出处|出處|转自|轉自|转载自|轉載自)\s*[:：]\s*")
 AFFILIATION = re.compile(r"作者单位|作者單位")
 # Where a 来源 value ends: the next label on the line, a separator, or two spaces.
 _VALUE_END = re.compile(r"\s{2,}|\s*(?:作者|作者单位|编辑|編輯|责任编辑|責任編輯|记者|記者|浏览|瀏覽|发布|發布|时间|時間|日期|"
