@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from egov import cache, progress
+from egov import cache, engine, progress
 from egov.corpus import dates
 from egov.corpus.clean import clean_text, front_matter
 from egov.corpus.dates_html import date_from_html, headline_lines
@@ -159,36 +159,21 @@ def _load(root: Path, label: str, metadata, min_words: int) -> tuple[pd.DataFram
 
 
 def _build_all(records: list[_Record], min_words: int) -> list[_Record]:
-    """_build every record: in worker processes (joblib) from PARALLEL_MIN records, with a progress bar."""
-    n_jobs = _n_jobs()
+    """_build every record, in batches of CHUNK on the engine (`egov.engine`), with a progress bar."""
+    where = engine.resolve(len(records), PARALLEL_MIN)
+    batches = [(chunk, min_words) for chunk in engine.batched(records, CHUNK)]
+    done: list[_Record] = []
     with progress.bar(len(records), "Loading articles", "file") as bar:
-        if len(records) < PARALLEL_MIN or n_jobs == 1:
-            for rec in records:
-                _build(rec, min_words)
-                bar.update()
-            return records
-        from joblib import Parallel, delayed
-
-        chunks = [records[i:i + CHUNK] for i in range(0, len(records), CHUNK)]
-        done: list[_Record] = []
-        for chunk in Parallel(n_jobs=n_jobs, return_as="generator")(delayed(_build_chunk)(c, min_words) for c in chunks):
+        for chunk in engine.map_batches(_build_chunk, batches, where):
             done.extend(chunk)
             bar.update(len(chunk))
-        return done
+    return done
 
 
 def _build_chunk(records: list[_Record], min_words: int) -> list[_Record]:
     for rec in records:
         _build(rec, min_words)
     return records
-
-
-def _n_jobs() -> int:
-    """Worker processes for loading: $EGOV_JOBS, else the number of CPUs this process may use."""
-    value = os.environ.get("EGOV_JOBS", "")
-    if value.strip().isdigit() and int(value) > 0:
-        return int(value)
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def load_report(docs: pd.DataFrame) -> pd.DataFrame:

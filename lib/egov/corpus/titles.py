@@ -3,9 +3,9 @@
 A browser copy starts with a masthead, menus, section labels, "Adjust font size:" prompts,
 print-edition notes and the date line, with the headline somewhere among them. The headline
 is usually the LAST headline-like line above the first paragraph: furniture comes first,
-then the headline, then the byline and date. Headline-like lines directly below one of five
-words or more are decks (sub-headlines), so the first of such a run wins; shorter lines
-above a headline are section labels and site names ("Hot on the Web"). The first
+then the headline, then the byline and date. In a run of adjacent headline-like lines, the
+first wins (the lines below it are decks), unless it is a short Title Case label such as
+"Hot on the Web" or the line is as long as a standfirst. The first
 paragraph is the first prose line that cleaning kept, so a cookie notice above the masthead
 does not hide the header. With no headline-like line the
 title is the start of the first sentence, marked with "…" when cut.
@@ -21,7 +21,8 @@ from egov.lang.zh.lines import furniture_rule, is_chinese
 
 HEADER_LINES = 30  # the headline is looked for among this many lines above the first paragraph
 MIN_SIZE, MAX_SIZE = 3, 30  # words (a Chinese character counts half a word)
-HEAD_MIN = 5  # a line directly above a longer headline-like line is its headline from this size
+LABEL_MAX = 4  # a Title Case line this short above a headline is a section label ("Hot on the Web")
+DECK_MIN = 21  # a line this long below a headline is a standfirst, not the headline
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*|\d+", re.U)
 _GLUED = re.compile(r"[a-z]{4,}[A-Z][a-z]")  # "professionalsLearn": two lines run together
@@ -35,8 +36,9 @@ _FURNITURE = re.compile(
     r"^(?:by|source|editor|updated|published|posted|photo|image|video|share|print|e-?mail|follow|subscribe|"
     r"click|sign|log ?in|read more|related|tools|adjust|font|make me|the story appears|get this|view|free for|"
     r"page \w+$|copyright|©|advertisement|top stories|most (?:read|popular)|latest|breaking|"
-    r"\d+ min(?:ute)?s? read|why you can trust|原文刊|"
+    r"\d+ min(?:ute)?s? read|reading time|why you can trust|原文刊|第\s*\d+\s*版|"
     r"来源|信息来源|文章来源|稿源|作者|编辑|责任编辑|发布|分享|打印|当前位置|您的位置|字体|【(?:字体|打印|关闭|纠错))", re.I)
+_NOT_NAMES = {"A", "An", "The", "Of", "In", "On", "For", "And", "To", "With", "China", "Chinese"}
 _PROSE_ZH = re.compile("[。！？]['\"”’）)]?$")
 
 
@@ -70,7 +72,8 @@ def is_headline_like(line: str) -> bool:
     tokens = line.split()
     if len(tokens) >= 3 and all(len(t) <= 4 for t in tokens) and _HAN.search(line):
         return False  # a Chinese menu: 首页 新闻 福建 台湾
-    if n <= 4 and all(t[:1].isupper() for t in tokens) and not _HAN.search(line) and not re.search(r"\d", line):
+    if (len(tokens) <= 3 and all(t[:1].isupper() and t not in _NOT_NAMES for t in tokens) and not _HAN.search(line)
+            and not re.search(r"\d", line)):
         return False  # a name: "Yun Qing Tan"
     if _DOC_NUMBER.search(line) or _names_outlet_only(line):
         return False
@@ -87,6 +90,15 @@ def _is_menu(line: str) -> bool:
     bars = len(re.findall(r"\s[|/·]\s|[|｜]", line))
     return bars >= 2 or bool(re.search(r"[>»›]|^\s*首页|大\s*中\s*小", line)) or (
         is_chinese(line) and furniture_rule(line, "body") is not None)  # the named rules of furniture_zh.csv
+
+
+def _label(line: str) -> bool:
+    """A short Title Case line (or a Chinese one of up to 8 characters): a section or site label."""
+    bare = _bare(line)
+    if _HAN.search(bare):
+        return size(bare) <= LABEL_MAX
+    words = bare.split()
+    return len(words) <= LABEL_MAX and all(w[:1].isupper() for w in words if len(w) >= 4)
 
 
 def _bare(line: str) -> str:
@@ -126,5 +138,5 @@ def title_from_text(raw: str, text: str = "") -> str:
             if i != j - 1:
                 break
             run.insert(0, line)
-        return _bare(next((line for line in run if size(_bare(line)) >= HEAD_MIN), run[-1]))
+        return _bare(next((line for line in run if not _label(line) and size(_bare(line)) < DECK_MIN), run[0]))
     return _first_sentence(text or raw)
