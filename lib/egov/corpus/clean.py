@@ -324,7 +324,7 @@ def clean_text(raw: str, markdown: bool = False) -> tuple[str, list[Removal]]:
         if not text:
             continue
         key = text.lower()
-        if key in seen and _words(text) >= 8:
+        if key in seen and (_words(text) >= 8 or (chinese and zh_lines.han_count(text) >= 12)):
             removed.append(Removal(i + 1, text, "repeated line"))
             continue
         seen.add(key)

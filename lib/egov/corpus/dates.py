@@ -264,14 +264,15 @@ def _candidates(lines: list[tuple[int, str]], dmy_order: bool | None) -> list[_C
     for no, line in lines:
         if len(line) > 2000 or _COPYRIGHT.search(line):
             continue
-        line = zh_dates.normalize(line)  # Chinese lines: ASCII digits, their own labels (egov.lang.zh.dates)
+        original, line = line, zh_dates.normalize(line)  # Chinese lines: ASCII digits, their own labels
+        shown = original.replace("\u3000", " ") if len(original) == len(line) else line  # the page as written
         chinese = zh_dates.is_chinese(line)
         if chinese and zh_dates.ignored(line):
             continue
         found = find_dates(line, dmy_order)
         for m in found:
             kind = zh_dates.role(line, m.start, m.end) if chinese else _line_kind(line, m, found)
-            out.append(_Candidate(m, _RANK[kind], no, line))
+            out.append(_Candidate(m, _RANK[kind], no, shown))
     return out
 
 
