@@ -263,3 +263,33 @@ def test_chinese_set_outlets_and_titles(chinese_loaded) -> None:
     assert len(right) >= 0.9 * len(rows)
     titles = [f for f in rows.index if key(articles.loc[f, "title"]) == key(rows.loc[f, "title"])]
     assert len(titles) >= 0.9 * len(rows)
+
+
+BODY_HTML = f"<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{ZJ_PAGE.splitlines()[4]}</p>"
+HTML_PAGES = {  # name: (page, title, source, date)
+    "people": ('<html><head><meta charset="gb2312"><title>政务服务一网通办提速--时政--人民网</title>'
+               '<meta name="publishdate" content="2019-06-04"></head><body><div>人民网</div><h1>政务服务一网通办提速</h1>'
+               '<div>2019年06月04日08:32&nbsp;&nbsp;来源：<a>人民网－人民日报</a></div>' + BODY_HTML
+               + "<div>(责编：张三、李四)</div></body></html>", "政务服务一网通办提速", "人民网", "2019-06-04"),
+    "gov": ('<html><head><title>政务服务一网通办提速_滚动新闻_中国政府网</title>'
+            '<meta name="firstpublishedtime" content="2019-06-04-09:12:33">'
+            '<meta name="lastmodifiedtime" content="2019-06-05-10:00:00"></head><body><div>今天是2024年12月8日 星期日</div>'
+            '<h1>政务服务一网通办提速</h1><div>2019-06-04 09:12 <span>来源： 新华社</span></div>'
+            '<div>【字体：<span>大</span> <span>中</span> <span>小</span>】<span>打印</span></div>' + BODY_HTML
+            + "</body></html>", "政务服务一网通办提速", "中国政府网", "2019-06-04"),
+    "zj": ('<html><head><title>政务服务一网通办提速 - 浙江省人民政府门户网站</title></head><body><div>浙江省人民政府</div>'
+           '<h1>政务服务一网通办提速</h1><p>发布日期：2021-06-11 信息来源：省政府办公厅 浏览次数：12</p>' + BODY_HTML
+           + "</body></html>", "政务服务一网通办提速", "浙江省人民政府", "2021-06-11"),
+    "cna": ('<html><head><title>數位政府推動線上服務 | 中央社 CNA</title></head><body><h1>數位政府推動線上服務</h1>'
+            '<div><span>發佈時間：2020/05/20 10:00</span></div>' + BODY_HTML + "</body></html>",
+            "數位政府推動線上服務", "中央社", "2020-05-20"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HTML_PAGES))
+def test_chinese_web_pages(tmp_path: Path, name: str) -> None:
+    page, title, source, date = HTML_PAGES[name]
+    path = tmp_path / f"{name}.html"
+    path.write_bytes(page.encode("gbk" if 'charset="gb2312"' in page else "utf-8"))
+    got = load_corpus(path).iloc[0]
+    assert (got["title"], got["source"], got["date"].strftime("%Y-%m-%d"), got["language"]) == (title, source, date, "zh")

@@ -74,8 +74,9 @@ def _name(value: str) -> str:
     return outlet_in(value) or re.split(r"[-—－_/]", value)[0].strip(_QUOTES)
 
 
-_SITE_SUFFIX = re.compile(r"(?:网|網|报|報|社|台|客户端|客戶端|新闻|新聞|政府|局|委员会|委員會|办公室|辦公室|厅|廳|官网|官網|"
-                         r"电子版|電子版|在线|在線|频道|頻道|时报|時報|晚报|晚報|日报|日報|周刊|週刊|杂志|雜誌|中心|门户|門戶)$")
+# How the names of Chinese news and government sites end (section labels such as 新闻中心 or 政务平台 do not).
+_SITE_SUFFIX = re.compile(r"(?:网|網|报|報|报社|報社|通讯社|通訊社|电视台|電視台|客户端|客戶端|政府|局|委员会|委員會|办公室|辦公室|"
+                         r"厅|廳|官网|官網|电子版|電子版|在线|在線|时报|時報|晚报|晚報|日报|日報|周刊|週刊|杂志|雜誌|门户|門戶)$")
 MASTHEAD_LINES = 6  # a masthead stands among the first lines of a copied page
 MASTHEAD_CHARS = 20
 
@@ -112,7 +113,7 @@ def _site(hint: str) -> str:
     """The outlet a site's declared name or address names, or the declared Chinese name as written."""
     if outlet := outlet_in(hint):
         return outlet
-    hint = hint.strip()
+    hint = re.sub(r"\s+[A-Za-z][A-Za-z .&'-]*$", "", hint.strip()) if HAN.search(hint) else hint.strip()  # 中央社 CNA
     is_name = HAN.search(hint) and han_count(hint) <= MASTHEAD_CHARS and not re.search(r"[，。|｜_]", hint)
     return hint if is_name else ""
 
