@@ -160,6 +160,7 @@ def test_outlet_from_the_site_address_and_one_search_per_line() -> None:
     assert outlet_in("人民网-人民日报") == "人民网"
     assert outlet_in("《人民日报》") == "人民日报"
     assert outlet_in("The State Council") == ""
+    assert outlet_in("欢迎访问六安市人民政府") == "六安市人民政府"
     assert site_from_title("国务院办公厅印发《意见》_滚动新闻_中国政府网") == "中国政府网"
     assert site_from_title("标题--党建-人民网") == "人民网"
     assert site_from_title("雄安新区热线正式开通 - 中国雄安官网") == "中国雄安官网"

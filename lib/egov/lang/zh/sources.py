@@ -26,6 +26,7 @@ _VALUE_END = re.compile(r"\s{2,}|\s*(?:作者|作者单位|编辑|編輯|责任�
 _QUOTES = "《》“”\"'「」『』〈〉 \u3000:："
 _DATELINE = re.compile(r"^\s*[【\[（(]?\s*(?P<name>[\u4e00-\u9fff]{2,8}?)(?:[\u4e00-\u9fff]{0,12}?)(?:\d{1,2}月\d{1,2}日)?"
                        r"(?:电|電|讯|訊|消息)")
+_GREETING = re.compile(r"^(?:欢迎(?:访问|来到|光临|登录)?|歡迎(?:訪問|來到|光臨)?|您好|主办|主辦|来源|來源)")
 _OFFICE = re.compile(r"(?:办公厅|辦公廳|办公室|辦公室)$")
 HEAD_LINES, TAIL_LINES = 40, 10
 
@@ -57,8 +58,13 @@ def outlet_in(text: str) -> str:
     found = m.group(0)
     for outlet, pattern in rows:
         if pattern.fullmatch(found):
-            return outlet or _OFFICE.sub("", found)
-    return _OFFICE.sub("", found)
+            return outlet or _generic(found)
+    return _generic(found)
+
+
+def _generic(found: str) -> str:
+    """A name matched by a row without an outlet name, without greetings and office suffixes."""
+    return _OFFICE.sub("", _GREETING.sub("", found))
 
 
 def _value(line: str, label: re.Match[str]) -> str:
