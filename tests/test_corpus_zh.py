@@ -148,6 +148,8 @@ def test_word_counts_of_chinese_text() -> None:
     ("今天是2024年12月8日 星期日\n六安市数据资源管理局\n标题\n信息来源：市数管局\n" + P2, "六安市数据资源管理局"),
     ("中华人民共和国国家互联网信息办公室\n中国网信网\n标题\n来源： 贵州日报\n" + P2, "中国网信网"),
     ("北京日报客户端\n标题\n" + P2, "北京日报"),
+    ("人民網\n標題\n來源：新華社\n" + P2, "人民網"),  # Traditional pages keep their own spelling
+    ("You are currently at: ejtech.hkej.com\nEJ Tech\n標題\n" + P2, "信報"),  # a site named by its address
     ("标题\n" + P2, ""),
 ])
 def test_chinese_outlets(text: str, outlet: str) -> None:

@@ -83,6 +83,7 @@ def _name(value: str) -> str:
 # How the names of Chinese news and government sites end (section labels such as 新闻中心 or 政务平台 do not).
 _SITE_SUFFIX = re.compile(r"(?:网|網|报|報|报社|報社|通讯社|通訊社|电视台|電視台|客户端|客戶端|政府|局|委员会|委員會|办公室|辦公室|"
                          r"厅|廳|官网|官網|电子版|電子版|在线|在線|时报|時報|晚报|晚報|日报|日報|周刊|週刊|杂志|雜誌|门户|門戶)$")
+_HOST = re.compile(r"(?<![\w.-])(?:[\w-]+\.)+(?:com|cn|net|org|hk|tw|mo)\b", re.I)
 MASTHEAD_LINES = 6  # a masthead stands among the first lines of a copied page
 MASTHEAD_CHARS = 20
 
@@ -104,6 +105,10 @@ def masthead(lines: list[str]) -> tuple[str, str]:
             return outlet, text
         if _SITE_SUFFIX.search(text):
             return text, text
+    for line in lines[:MASTHEAD_LINES]:  # a copied page that names its site by address: "ejtech.hkej.com"
+        for host in _HOST.findall(line):
+            if outlet := outlet_in(host):
+                return outlet, line.strip()
     return "", ""
 
 
