@@ -65,6 +65,7 @@ def test_chinese_prose_is_measured_in_characters() -> None:
     assert is_prose("行政院表示，數位政府建設持續推進，民眾可在網上辦理各項服務。”")
     assert not is_prose("国务院办公厅关于加快推进全国一体化在线政务服务平台建设的指导意见")  # a headline
     assert not is_prose("会议由国务院总理主持。")  # short
+    assert is_prose("市长朱晓明等市政府领导和市有关部门负责同志在镇江分会场收听收看了会议。（崔骏）")
 
 
 def test_chinese_furniture_goes_by_named_rules_and_prose_stays() -> None:

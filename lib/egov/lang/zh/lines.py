@@ -29,6 +29,7 @@ RELATED_HEADING = re.compile(
     r"^[【\[]?\s*(延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热点推荐|熱點推薦|热门推荐|熱門推薦|热门文章|熱門文章|精彩推荐|精彩推薦|"
     r"更多阅读|更多閱讀|猜你喜欢|猜你喜歡|往期回顾|往期回顧|今日推荐|热门新闻|熱門新聞|最新新闻|最新新聞|热点新闻|熱點新聞)"
     r"\s*[】\]]?\s*[:：»>]*\s*$")
+_CREDIT_END = re.compile(r"[（(][^（）()]{1,16}[）)]\s*$")
 MENU_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9+]{1,6}$")
 _LIST_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|第[一二三四五六七八九十\d]+[条章节])")
 
@@ -47,7 +48,10 @@ def is_prose(line: str) -> bool:
     Example: is_prose("国务院常务会议部署加快推进全国一体化在线政务服务平台建设。") is True
     """
     units = han_count(line) + len(LATIN_WORD.findall(line))
-    return units >= PROSE_UNITS and line.strip().rstrip(CLOSERS)[-1:] in SENTENCE_END
+    if units < PROSE_UNITS:
+        return False
+    end = _CREDIT_END.sub("", line.strip())  # "……收看了会议。（崔骏）": the reporter's name after the sentence
+    return end.rstrip(CLOSERS)[-1:] in SENTENCE_END
 
 
 def count_words(text: str) -> int:
