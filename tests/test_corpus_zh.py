@@ -12,7 +12,7 @@ from egov.corpus.clean import clean_text, is_prose
 from egov.corpus.load import count_words
 from egov.corpus.sources import detect_source
 from egov.corpus.titles import title_from_text
-from egov.lang.zh.lines import count_words as zh_count_words, is_title, without_date
+from egov.lang.zh.lines import count_words as zh_count_words, without_date
 from egov.lang.zh.sources import credited_source, outlet_in, site_from_title
 
 from conftest import ARTICLE
@@ -113,11 +113,11 @@ def test_prose_that_mentions_furniture_words_stays() -> None:
 
 
 def test_chinese_titles() -> None:
-    assert is_title("国务院办公厅关于加快推进全国一体化在线政务服务平台建设的指导意见")
-    assert not is_title("中国政府网")  # the site's name
-    assert not is_title("首页 新闻 政策 服务 问政 数据")  # a menu
-    assert not is_title(P1)
     assert without_date("国务院常务会议部署推进政务服务2019-06-04") == "国务院常务会议部署推进政务服务"
+    for head in ("中国政府网\n首页 新闻 政策 服务 问政 数据\n国务院常务会议部署推进政务服务2019-06-04",
+                 "中国政府网\n国务院常务会议部署推进政务服务\n2019-06-04 来源：新华网\n【字体：大 中 小】"):
+        raw = f"{head}\n{P2}\n{P3}"
+        assert title_from_text(raw, clean_text(raw)[0]) == "国务院常务会议部署推进政务服务"
 
 
 def test_a_column_name_before_a_bar_is_part_of_the_headline() -> None:

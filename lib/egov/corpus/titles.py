@@ -17,7 +17,7 @@ import re
 from egov.corpus.clean import is_prose
 from egov.corpus.dates import find_dates
 from egov.corpus.outlets import outlet_patterns
-from egov.lang.zh.lines import furniture_rule, is_chinese
+from egov.lang.zh.lines import furniture_rule, is_chinese, without_date
 
 HEADER_LINES = 30  # the headline is looked for among this many lines above the first paragraph
 MIN_SIZE, MAX_SIZE = 3, 30  # words (a Chinese character counts half a word)
@@ -102,8 +102,10 @@ def _label(line: str) -> bool:
 
 
 def _bare(line: str) -> str:
-    """The line without Markdown heading marks and list bullets."""
-    return line.strip().lstrip("#*·•-– ").strip()
+    """The line without Markdown heading marks and list bullets, and without a date glued to the end
+    of a Chinese headline ("国务院部署推进一网通办2019-06-04")."""
+    line = line.strip().lstrip("#*·•-– ").strip()
+    return without_date(line) if _HAN.search(line) else line
 
 
 def _names_outlet_only(line: str) -> bool:

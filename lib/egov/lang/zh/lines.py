@@ -3,8 +3,8 @@
 `egov.corpus.clean` asks here about lines written in Chinese: `is_prose` (long and ending
 like a sentence, counted in characters since Chinese has no spaces between words),
 `furniture_rule` (the named rules of lib/egov/data/furniture_zh.csv: 分享到, 责任编辑,
-【字体：大 中 小】, 版权所有, ICP备, 首页 > ... and more), `is_related_heading` (相关新闻 and its
-kin, whose link lists go too) and `is_title` (a headline, not the site name or a menu).
+【字体：大 中 小】, 版权所有, ICP备, 首页 > ... and more), `RELATED_HEADING` (相关新闻 and its
+kin, whose link lists go too) and `without_date` (a headline without the date glued to it).
 `count_words` estimates words in Chinese text until the segmenter counts them.
 """
 from __future__ import annotations
@@ -109,18 +109,16 @@ def furniture_rule(text: str, zone: str) -> str | None:
     return None
 
 
-def is_title(line: str) -> bool:
-    """A headline-shaped Chinese line: 6-80 characters, not a sentence, a date line, a menu or furniture."""
-    text = line.strip()
-    if not 6 <= han_count(text) <= 80 or is_prose(text) or text.endswith(("：", ":", "，")):
-        return False
-    return furniture_rule(text, "body") is None
-
-
 _TRAILING_DATE = re.compile(r"\s*[(（\[【]?\s*(?:19|20|21)\d\d\s*(?:[-/.]|年)\s*[01]?\d\s*(?:[-/.]|月)\s*[0-3]?\d\s*日?"
                             r"(?:\s*\d{1,2}:\d\d(?::\d\d)?)?\s*[)）\]】]?\s*$")
 
 
 def without_date(title: str) -> str:
     """A headline without the date glued to its end: "国务院常务会议部署2019-06-04" -> "国务院常务会议部署"."""
-    return _TRAILING_DATE.sub("", zh_dates.normalize(title)) if not title.isascii() else title
+    if title.isascii():
+        return title
+    normal = zh_dates.normalize(title)
+    m = _TRAILING_DATE.search(normal)
+    if not m:
+        return title
+    return title[: m.start()] if len(normal) == len(title) else normal[: m.start()]  # as written when possible
