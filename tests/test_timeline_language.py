@@ -11,7 +11,7 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from egov import timeline
-from egov.lang.articles import (article_languages, language_facts, language_table, split_languages,
+from egov.corpus.languages import (article_languages, language_facts, language_table, split_languages,
                                 with_language)
 from egov.timeline import figures as tf
 from egov.timeline import report as timeline_report
@@ -166,7 +166,7 @@ def test_language_fact_table_and_sentence():
 
 
 def test_languages_text_for_the_front_page():
-    from egov.lang.articles import languages_text
+    from egov.corpus.languages import languages_text
 
     assert languages_text(pd.Series(["zh", "en", "zh", None])) == "2 Chinese (中文), 1 English, 1 undetermined"
     assert languages_text(pd.Series(["en"] * 5)) == "5 English"

@@ -21,7 +21,7 @@ import nbformat
 import pandas as pd
 
 from egov import cache, engine
-from egov.lang.articles import languages_text
+from egov.corpus.languages import languages_text
 from egov.report.overview import reason_kind
 
 NOTEBOOKS = Path(__file__).resolve().parents[3] / "notebooks"

@@ -14,7 +14,7 @@ from egov.report import figures
 from egov.report.figures import OKABE_ITO, WIDTH_IN, caption, new, use_style
 from egov.timeline.periods import PERIOD_WORDS, load_milestones
 from egov.report.text import plural
-from egov.lang.articles import language_name, split_languages
+from egov.corpus.languages import language_name, split_languages
 
 __all__ = ["article_strip", "concept_trajectories", "concept_by_language", "topic_trajectories", "term_shift"]
 

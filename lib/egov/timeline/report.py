@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from egov.lang.articles import article_languages, language_name, split_languages
+from egov.corpus.languages import article_languages, language_name, split_languages
 from egov.timeline.periods import PERIOD_WORDS, assign_periods, dating_summary, load_milestones
 from egov.report.text import plural
 from egov.timeline.trends import N_BOOT, first_appearance

@@ -23,7 +23,7 @@ import zlib
 import numpy as np
 import pandas as pd
 
-from egov.lang.articles import article_languages, split_languages
+from egov.corpus.languages import article_languages, split_languages
 from egov.terms.distinctive import g2_log_ratio
 from egov.timeline.periods import (PERIOD_WORDS, PERIODS, assign_periods, check_docs, coverage, dating_summary,
                           default_eras, load_milestones, period_table, placed_articles)
@@ -87,7 +87,7 @@ def concept_trends(docs: pd.DataFrame, concepts: pd.DataFrame, period: str = "ye
     """Mentions per 1,000 words of each concept per period and language, with bootstrap intervals over articles.
 
     `concepts` is `terms.count_concepts(docs)` (doc_id, concept, count). Each language's articles
-    (`egov.lang.articles.article_languages`) are a timeline of their own on the same periods:
+    (`egov.corpus.languages.article_languages`) are a timeline of their own on the same periods:
     per_1k = the period's matches in that language's articles / their words x 1000 (a ratio
     estimate), so one concept can be followed per language on one time axis. Every concept gets
     rows in every language that has placed articles (0 where unused). Returns period, concept,
