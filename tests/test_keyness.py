@@ -121,7 +121,7 @@ COLLOC = pd.DataFrame({"doc_id": ["a", "b"], "text": [
 def test_collocations_counts_and_measures():
     table = collocations(COLLOC, min_count=2)
     assert list(table.columns) == ["bigram", "term1", "term2", "count", "count_term1", "count_term2",
-                                   "llr", "pmi", "measure", "score"]
+                                   "llr", "pmi", "measure", "score", "language"]
     assert table["bigram"].tolist() == ["big data"]
     row = table.iloc[0]
     # adjacent pairs within articles: a has 10 tokens -> 9 pairs, b has 8 -> 7 pairs; N = 16
@@ -161,7 +161,7 @@ def test_kwic_phrase_case_spacing_and_regex():
     assert table.iloc[0]["right"] == "reform: the"
     assert table.iloc[1]["left"] == "reform: the"
     assert len(kwic(EDGE, r"digital\s+governments?", regex=True)) == 3
-    assert list(table.columns) == ["doc_id", "left", "match", "right", "start", "end"]
+    assert list(table.columns) == ["doc_id", "left", "match", "right", "start", "end", "language"]
     assert kwic(EDGE, "nothing here").empty
     with pytest.raises(ValueError, match="non-empty"):
         kwic(EDGE, " ")

@@ -130,16 +130,34 @@ def concept_check(docs: pd.DataFrame, concepts: pd.DataFrame, max_docs: int = MA
     articles (the search costs as much as the counting). Returns concept, count,
     kwic_matches, equal, n_checked (articles checked); one row per concept.
     """
-    patterns = concept_patterns()
     if len(docs) > max_docs:
         docs = docs.sample(n=max_docs, random_state=seed).sort_index()
         concepts = concepts[concepts["doc_id"].isin(set(docs["doc_id"].astype(str)))]
     totals = concepts.groupby("concept")["count"].sum()
-    rows = [(c, int(totals.get(c, 0)), len(kwic(docs, patterns[c].pattern, window=0, regex=True)), len(docs))
-            for c in sorted(patterns)]
+    rows = [(c, int(totals.get(c, 0)), _kwic_hits(docs, c), len(docs)) for c in sorted(_all_concepts())]
     out = pd.DataFrame(rows, columns=["concept", "count", "kwic_matches", "n_checked"])
     out["equal"] = out["count"] == out["kwic_matches"]
     return out.sort_values(["count", "concept"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def _all_concepts() -> set[str]:
+    return set(concept_patterns()) | set(concept_patterns(language="zh"))
+
+
+def _concept_kwic(docs: pd.DataFrame, concept: str, window: int) -> pd.DataFrame:
+    """KWIC lines of one concept: its English pattern in English articles, its Chinese one
+    (in the normalised text, 20 characters either side) in Chinese articles."""
+    parts = []
+    for code in ("en", "zh"):
+        pattern = concept_patterns(language=code).get(concept)
+        if pattern is not None:
+            parts.append(kwic(docs, pattern.pattern, window=window, regex=True, language=code))
+    out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    return out.sort_values(["doc_id", "start"], kind="stable", ignore_index=True)
+
+
+def _kwic_hits(docs: pd.DataFrame, concept: str) -> int:
+    return len(_concept_kwic(docs, concept, 0))
 
 
 def concept_figure(docs: pd.DataFrame, concepts: pd.DataFrame):
@@ -344,11 +362,10 @@ def kwic_examples(docs: pd.DataFrame, concepts: pd.DataFrame, n_concepts: int = 
     """
     totals = concept_totals(docs, concepts)
     chosen = totals[totals["count"] > 0]["concept"].head(n_concepts).tolist()
-    patterns = concept_patterns()
     rank = {d: i for i, d in enumerate(_order(docs)["doc_id"])}
     parts = []
     for concept in chosen:
-        lines = kwic(docs, patterns[concept].pattern, window=window, regex=True).drop_duplicates("doc_id")
+        lines = _concept_kwic(docs, concept, window).drop_duplicates("doc_id")
         lines = lines.assign(order=lines["doc_id"].map(rank)).sort_values("order").head(per_concept)
         parts.append(lines.assign(concept=concept))
     if not parts:
