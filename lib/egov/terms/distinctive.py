@@ -240,7 +240,10 @@ def keyness_vs_general(counts: pd.DataFrame, language: str = "en", *, docs: pd.D
         counts = counts[counts["doc_id"].astype(str).isin(ids)]
         if len(counts) == 0:
             raise ValueError(f"no article in language {language!r} has counts")
-    logging.getLogger("jieba").setLevel(logging.WARNING)  # wordfreq's Chinese lookup loads jieba quietly
+    if language == "zh":  # wordfreq's Chinese lookup segments with jieba: keep its set-up lines out of notebooks
+        import jieba  # noqa: F401  (jieba sets its logger to DEBUG when imported)
+
+        logging.getLogger("jieba").setLevel(logging.WARNING)
     uni = counts[counts["n"] == 1] if "n" in counts.columns else counts[~counts["term"].str.contains(" ")]
     size_t = float(_doc_sizes(counts).sum())
     a = uni.groupby("term")["count"].sum()
