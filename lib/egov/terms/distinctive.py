@@ -191,8 +191,8 @@ def _label(value) -> str:
     return str(value)
 
 
-def keyness_vs_english(counts: pd.DataFrame, *, reference_size: int = 100_000_000, min_count: int = 3,
-                       wordlist: str = "large") -> pd.DataFrame:
+def keyness_vs_english(counts: pd.DataFrame, *, docs: pd.DataFrame | None = None, reference_size: int = 100_000_000,
+                       min_count: int = 3, wordlist: str = "large") -> pd.DataFrame:
     """Terms of the whole corpus over- or under-used compared with general English.
 
     Reference: wordfreq's English frequencies (offline, bundled with the pinned package;
@@ -201,13 +201,14 @@ def keyness_vs_english(counts: pd.DataFrame, *, reference_size: int = 100_000_00
     log_ratio and the ranking by it do not. Use surface-form counts
     (`count_terms(docs, lemmas=False)`): wordfreq counts word forms, not lemmas. Only
     single words (n == 1) are scored; terms wordfreq does not know get frequency 0.
-    On a mixed corpus pass the English articles' counts (`count_terms(docs, language="en")`)
-    or use keyness_vs_general(counts, "en", docs=docs).
+    With `docs`, only the English articles' counts are used (on a mixed corpus Chinese
+    words would otherwise all look over-used: general English never has them).
     Returns target ("corpus"), term, count_target, count_reference, g2, p_value,
     log_ratio, english_per_million; sorted by g2 (descending), term.
     Example: keyness_vs_english(count_terms(docs, lemmas=False)).head()
     """
-    out = keyness_vs_general(counts, "en", reference_size=reference_size, min_count=min_count, wordlist=wordlist)
+    out = keyness_vs_general(counts, "en", docs=docs, reference_size=reference_size, min_count=min_count,
+                             wordlist=wordlist)
     return out.rename(columns={"general_per_million": "english_per_million"})
 
 
@@ -220,7 +221,8 @@ def keyness_vs_general(counts: pd.DataFrame, language: str = "en", *, docs: pd.D
     news, and a word wordfreq's own jieba dictionary splits, such as 一网通办, gets the
     combined estimate of its pieces), read as a notional corpus of `reference_size` words:
     count_reference = frequency * reference_size. With `docs`, only the counts of the
-    articles in that language are used (a mixed corpus is never pooled). Only single words
+    articles in that language are used (a mixed corpus is never pooled; no such article:
+    an empty table). Only single words
     (n == 1) are scored. Returns target ("corpus"), term, count_target, count_reference,
     g2, p_value, log_ratio, general_per_million; sorted by g2 (descending), term.
     Example: keyness_vs_general(count_terms(docs, language="zh"), "zh").head()
@@ -239,7 +241,8 @@ def keyness_vs_general(counts: pd.DataFrame, language: str = "en", *, docs: pd.D
         ids = set(docs.loc[np.asarray(lang.word_languages_of(docs)) == language, "doc_id"].astype(str))
         counts = counts[counts["doc_id"].astype(str).isin(ids)]
         if len(counts) == 0:
-            raise ValueError(f"no article in language {language!r} has counts")
+            return _frame(np.zeros(0, dtype=object), np.zeros(0, np.int64), np.zeros(0), 1.0, 1.0,
+                          target=np.zeros(0, dtype=object)).assign(general_per_million=np.zeros(0))
     if language == "zh":  # wordfreq's Chinese lookup segments with jieba: keep its set-up lines out of notebooks
         import jieba  # noqa: F401  (jieba sets its logger to DEBUG when imported)
 

@@ -256,9 +256,12 @@ def keyness_table(per_article: pd.DataFrame, per_period: pd.DataFrame, vs_englis
         kept = max(1, (max_rows - len(per_period) - len(vs_english)) // n_targets)
         per_article = (per_article.sort_values(["target", "g2", "term"], ascending=[True, False, True], kind="stable")
                        .groupby("target", sort=False).head(kept))
-    parts = [t[cols].assign(comparison=c) for t, c in ((per_article, "article vs rest"),
-                                                          (per_period, "year vs rest"),
-                                                          (vs_english, "corpus vs general English")) if len(t)]
+    tables = ((per_article, "article vs rest"), (per_period, "year vs rest"), (vs_english, "corpus vs general English"))
+    mixed = any("language" in t.columns for t, _ in tables)  # a mixed corpus: each language scored apart
+    if mixed:  # general English is compared with the English articles only
+        tables = tuple((t if "language" in t.columns else t.assign(language="en"), c) for t, c in tables)
+        cols = cols + ["language"]
+    parts = [t[cols].assign(comparison=c) for t, c in tables if len(t)]
     table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols + ["comparison"])
     table.attrs.update(per_article=kept, n_full=n_full)
     return table
