@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from egov import cache, lang, progress
-from egov.terms.tokens import _check_docs, tokenize
+from egov.terms.tokens import _check_docs, word_counts
 
 __all__ = ["load_concepts", "concept_patterns", "count_concepts"]
 PARALLEL_MIN = 2000  # from this many articles, search them in worker processes
@@ -128,10 +128,13 @@ def count_concepts(docs: pd.DataFrame, concepts: pd.DataFrame | None = None) -> 
              else np.array([len(t.split()) for t in texts], dtype=float))
     if "zh" in rules:
         zh = lang.words("zh")
+        frame = docs if "text" in docs.columns and docs["text"].map(lambda t: isinstance(t, str)).all() else \
+            docs.assign(text=texts)
+        segmented = word_counts(frame.drop(columns="n_words", errors="ignore"))
         words = words.copy()
         for i, rule in enumerate(rules):
             if rule == "zh":
-                words[i] = len(tokenize(texts[i], drop_stopwords=False, language="zh"))
+                words[i] = segmented[i]
                 texts[i] = zh.normalize(texts[i])
     doc_ids = docs["doc_id"].astype(str).tolist()
     folder = cache.cache_dir(len(texts))

@@ -229,9 +229,9 @@ def word_counts(docs: pd.DataFrame, n_tokens: np.ndarray | None = None) -> np.nd
     zh = languages == "zh"
     if n_tokens is None:
         n_tokens = np.zeros(len(docs), dtype=np.int64)
-        if zh.any():
-            n_tokens[zh] = [len(tokenize(t, drop_stopwords=False, language="zh")) if isinstance(t, str) else 0
-                            for t in docs["text"].to_numpy()[zh]]
+        if zh.any():  # the same token stream as count_terms(docs): shared through the on-disk cache
+            doc_index = encode_docs(docs, None, True, False)[0]
+            n_tokens = np.bincount(doc_index, minlength=len(docs)).astype(np.int64)
     words = (docs["n_words"].to_numpy(dtype=float) if "n_words" in docs.columns else n_tokens.astype(float))
     if zh.any():
         words = words.copy()
