@@ -19,7 +19,7 @@ import re
 from types import ModuleType
 
 __all__ = ["LANGUAGES", "WORD_MODULES", "detect_language", "language_counts", "word_language", "words",
-           "languages_of", "word_languages_of"]
+           "languages_of", "word_languages_of", "has_han"]
 
 LANGUAGES = {"en": "English", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "other": "other", "und": "undetermined"}
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -64,6 +64,11 @@ def detect_language(text: str) -> str:
 WORD_MODULES = {"en": "egov.lang.en.words", "zh": "egov.lang.zh.words"}
 
 
+def has_han(text: str) -> bool:
+    """Whether the text has a Han character (a text without one is never Chinese)."""
+    return _HAN.search(text) is not None
+
+
 def word_language(code: str) -> str:
     """The language whose word rules apply to articles in `code` ("zh" -> "zh", others -> "en").
 
@@ -102,6 +107,6 @@ def word_languages_of(docs) -> list[str]:
     out = []
     for g, t in zip(given, texts):
         if not (isinstance(g, str) and g):
-            g = detect_language(t) if isinstance(t, str) and _HAN.search(t) else "en"
+            g = detect_language(t) if isinstance(t, str) and has_han(t) else "en"
         out.append(word_language(g))
     return out

@@ -51,7 +51,7 @@ def _stopwords() -> frozenset[str]:
 def _text_language(text: str, language: str | None) -> str:
     if language is not None:
         return lang.word_language(language)
-    return lang.word_languages_of(pd.DataFrame({"text": [text]}))[0]
+    return lang.word_language(lang.detect_language(text)) if lang.has_han(text) else "en"
 
 
 def tokenize(text: str, *, lemmas: bool = True, drop_stopwords: bool = True,
