@@ -78,12 +78,16 @@ def corpus_report(path: str, seed: int = 42) -> None:
     print(f"\n{path}: {len(docs)} articles, {len(zh_docs)} Chinese")
     texts = zh_docs["text"].tolist()
     n_chars = sum(len("".join(t.split())) for t in texts)
+    normalised = [words.normalize(t) for t in texts]
     for name in ("jieba", "rjieba"):
         cut = words.segmenter(name)
-        start = time.perf_counter()
-        for t in texts:
-            cut(words.normalize(t))
-        print(f"{name:7s} on these pages: {n_chars / (time.perf_counter() - start):,.0f} characters/s")
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            for t in normalised:
+                cut(t)
+            best = min(best, time.perf_counter() - start)
+        print(f"{name:7s} on these pages: {n_chars / best:,.0f} characters/s")
     tok = terms.tokenize_corpus(zh_docs, drop_stopwords=False)
     per500 = tok.str.len().to_numpy() / np.array([len("".join(t.split())) for t in texts]) * 500
     print(f"word tokens per 500 characters: mean {per500.mean():.0f}, min {per500.min():.0f}; "

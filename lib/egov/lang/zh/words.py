@@ -12,11 +12,11 @@ Segmentation (`raw_tokens`) uses rjieba, the Python binding of jieba-rs (a Rust 
 Sun 2012-2020, https://github.com/fxsjy/jieba: same dictionary, same DAG + HMM method), with
 the e-government user dictionary `data/userdict_zh.txt`, in a segmenter instance of this
 module's own (the packages' module-level defaults are never touched, so user words cannot leak
-into other code that uses jieba). Chosen by measurement (benchmarks/bench_zh.py and the 18
-Chinese text pages of tests/data/chinese, 2 cores): jieba 0.12-0.16 M characters per second,
-rjieba 4.7-7.8 M (30-60 times faster), and 99.2% of jieba's word tokens on the real pages
-(100% on the synthetic text) are cut identically by rjieba; every user-dictionary word stays
-whole in both. `segmenter("jieba")` gives jieba itself (pinned too), for comparison and for
+into other code that uses jieba). Chosen by measurement (benchmarks/bench_zh.py on synthetic
+e-government prose and on the Chinese pages of tests/data/chinese, a shared 2-core machine,
+several runs): jieba 0.08-0.23 M characters per second, rjieba 2.7-11 M (15 to 150 times
+faster), and 99.2% of jieba's word tokens on the real pages (100% on the synthetic text) are cut
+identically by rjieba; every user-dictionary word stays whole in both. `segmenter("jieba")` gives jieba itself (pinned too), for comparison and for
 the bare baseline of the speed benchmark.
 
 Tokens are lower-cased (Latin words inside Chinese text: "app", "5g"); tokens without a
