@@ -163,7 +163,8 @@ def test_chinese_concepts_ignore_english_variants_and_back():
 def test_chinese_per_1k_is_per_1000_segmented_words():
     docs = pd.DataFrame({"doc_id": ["a"], "text": [ARTICLE], "n_words": [7]})  # whitespace words: ignored
     n = len(terms.tokenize(ARTICLE, drop_stopwords=False))
-    assert terms.word_counts(docs)[0] == n
+    assert terms.word_counts(docs)[0] == n == zh.count_words(ARTICLE)
+    assert zh.count_words("2019年推进“一网通办”。") == 3
     got = terms.count_concepts(docs).set_index("concept")
     assert got.loc["health code", "per_1k"] == pytest.approx(1000 / n)
     counts = terms.count_terms(docs).set_index("term")
