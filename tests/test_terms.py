@@ -227,3 +227,14 @@ def test_concept_table_validation():
 
 def test_deterministic():
     pd.testing.assert_frame_equal(terms.count_terms(THREE, (1, 3)), terms.count_terms(THREE, (1, 3)))
+
+
+def test_chinese_counts_are_segmented_words():
+    docs = pd.DataFrame({"doc_id": ["z"], "text": ["推進「一網通辦」，一网通办的群众很满意。"]})
+    counts = terms.count_terms(docs, (1, 2)).set_index("term")
+    assert counts.loc["一网通办", "count"] == 2  # Traditional and Simplified writings are one word
+    assert "的" not in counts.index  # a Chinese stopword
+    words = terms.tokenize(docs["text"][0], drop_stopwords=False)
+    assert words == ["推进", "一网通办", "一网通办", "的", "群众", "很", "满意"]
+    assert counts.loc["一网通办", "per_1k"] == pytest.approx(2 * 1000 / 7)  # per 1,000 segmented words
+    assert counts.loc["推进 一网通办", "n"] == 2
