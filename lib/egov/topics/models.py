@@ -116,6 +116,8 @@ def passage_terms(
         raise TooSmall("no passages: the corpus is empty")
     passages = passages.sort_values("passage_id").reset_index(drop=True)
     frame = pd.DataFrame({"doc_id": passages["passage_id"], "text": passages["text"]})  # one row per passage
+    if "language" in passages.columns:  # each passage with its article's word rules (egov.lang)
+        frame["language"] = passages["language"].to_numpy()
     if tokens is None:
         tokens = [list(t) for t in terms.tokenize_corpus(frame)]
     n = len(passages)
