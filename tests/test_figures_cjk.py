@@ -118,6 +118,7 @@ FIGURES = {
     "report.article_lengths": lambda p: figures.article_lengths(_docs_zh()),
     "timeline.article_strip": lambda p: tf.article_strip(_docs_zh()),
     "timeline.concept_trajectories": lambda p: tf.concept_trajectories(_trends()),
+    "timeline.concept_by_language": lambda p: tf.concept_by_language(_trends(), "数字政府"),
     "timeline.topic_trajectories": lambda p: tf.topic_trajectories(pd.DataFrame({
         "model": "nmf", "topic": [1, 1, 2, 2], "label": ["数字政府 / 平台", "数字政府 / 平台", "一网通办 / 數位", "一网通办 / 數位"],
         "period": ["2019", "2020"] * 2, "n_docs": [2, 3, 2, 3], "share": [0.2, 0.4, 0.8, 0.6],
