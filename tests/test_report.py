@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
+from egov import cache
 from egov.build import build
 
 MARKUP = ('Officials said the <script>alert("pwned")</script> platform would expand online services to every '
@@ -17,22 +18,46 @@ MARKUP = ('Officials said the <script>alert("pwned")</script> platform would exp
 
 
 def _tree(root: Path) -> list[str]:
-    """Every file of a build, except <out>/.cache (the notebooks' shared cache and the build's timings)."""
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
-                  if p.is_file() and p.relative_to(root).parts[0] != ".cache")
+    """Every file of a build, hidden files included."""
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+def _no_pickles(root: Path) -> None:
+    """No file under the report is a pickle, by name or by its first bytes (protocol 2 and later)."""
+    for path in root.rglob("*"):
+        assert path.suffix not in (".pkl", ".pickle"), path
+        if path.is_file():
+            head = path.read_bytes()[:2]
+            assert not (len(head) == 2 and head[0] == 0x80 and 2 <= head[1] <= 5), f"{path} is a pickle"
 
 
 @pytest.fixture(scope="module")
-def seeds_build(tmp_path_factory) -> Path:
+def cache_folder(tmp_path_factory) -> Path:
+    """One cache folder for the builds of this module, so the second build reads the first's entries."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(cache.ENV, str(folder))
+        yield folder
+
+
+@pytest.fixture(scope="module")
+def seeds_build(tmp_path_factory, cache_folder) -> Path:
     out = tmp_path_factory.mktemp("build") / "site"
     assert build("seeds", out) == 0
     return out
 
 
-def test_two_builds_are_byte_identical(seeds_build, tmp_path):
+def test_two_builds_are_byte_identical(seeds_build, cache_folder, tmp_path):
+    """The second build reads the cache the first wrote (the corpus, tokens, concepts, topics)
+    and must give the same bytes in every file, hidden ones included; no pickle anywhere."""
+    entries = sorted(p.parent.name.split("-")[0] for p in cache_folder.glob("*/entry.json"))
+    assert {"corpus", "tokens", "concepts", "topic_stage"} <= set(entries)
     again = tmp_path / "again"
     assert build("seeds", again) == 0
+    assert sorted(p.parent.name.split("-")[0] for p in cache_folder.glob("*/entry.json")) == entries  # all hits
     assert _tree(seeds_build) == _tree(again)
+    assert not [n for n in _tree(again) if any(part.startswith(".") for part in n.split("/"))]
+    _no_pickles(seeds_build)
     names = _tree(seeds_build)
     assert any(n.endswith(".png") for n in names) and any(n.endswith(".svg") for n in names)
     match, mismatch, errors = filecmp.cmpfiles(seeds_build, again, names, shallow=False)
@@ -43,7 +68,7 @@ def _pages(out: Path) -> list[Path]:
     return sorted(out.glob("*.html"))
 
 
-def test_article_markup_is_inert_on_every_page(tmp_path):
+def test_article_markup_is_inert_on_every_page(tmp_path, cache_folder):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "markup.txt").write_text("Updated: 2019-06-04\n" + MARKUP * 3, encoding="utf-8")
