@@ -27,4 +27,5 @@ class BuildWithData(build_py):
                     shutil.copy2(path, dest / path.name)
 
 
-setup(cmdclass={"build_py": BuildWithData})
+# setuptools' own build folder, not build/ (the default report folder of `egov build`)
+setup(cmdclass={"build_py": BuildWithData}, options={"build": {"build_base": ".setuptools-build"}})

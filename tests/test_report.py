@@ -92,7 +92,8 @@ def test_article_markup_is_inert_on_every_page(tmp_path, cache_folder):
 def test_pages_load_in_a_browser(seeds_build):
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
-        pytest.skip("no chromium on this machine: install it (apt-get install chromium) to run the browser test")
+        pytest.skip("no chromium on this machine: install it to run the browser test (as root: `make test` does, or "
+                    "apt-get install chromium fonts-noto-cjk; or put a Chromium named chromium on PATH)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run"]

@@ -183,8 +183,8 @@ def build(corpus: str = "seeds", out: str | Path = "build", in_place: bool = Fal
     write_index(out, corpus, pages)
     index_seconds = time.perf_counter() - start
     print(timings_text(pages, index_seconds), file=sys.stderr)
-    _write_timings(out, corpus_arg, pages, index_seconds)
-    print(f"egov build: wrote {out / 'index.html'}", file=sys.stderr)
+    timings = _write_timings(out, corpus_arg, pages, index_seconds)
+    print(f"egov build: wrote {out / 'index.html'}" + (f" (timings: {timings})" if timings else ""), file=sys.stderr)
     return 1 if any(p.error for p in pages) else 0
 
 
@@ -233,11 +233,12 @@ def timings_path() -> Path | None:
     return None if folder is None else folder / TIMINGS
 
 
-def _write_timings(out: Path, corpus: str, pages: list[Page], index_seconds: float) -> None:
-    """The build's timings as JSON in the cache folder, outside the report (timings differ from run to run)."""
+def _write_timings(out: Path, corpus: str, pages: list[Page], index_seconds: float) -> Path | None:
+    """The build's timings as JSON in the cache folder, outside the report (timings differ from run to run);
+    returns the file written, or None."""
     path = timings_path()
     if path is None:
-        return
+        return None
     data = {"out": str(out), "corpus": corpus,
             "notebooks": [{"name": p.name, "seconds": round(p.seconds, 3), "html_seconds": round(p.html_seconds, 3),
                            "ok": not p.error} for p in pages],
@@ -245,9 +246,10 @@ def _write_timings(out: Path, corpus: str, pages: list[Page], index_seconds: flo
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-        print(f"egov build: timings in {path}", file=sys.stderr)
+        return path
     except OSError as err:
         print(f"egov build: could not write the timings to {path}: {err}", file=sys.stderr)
+        return None
 
 
 def _refresh_figures(out: Path) -> None:
