@@ -6,12 +6,14 @@ import shutil
 
 import nbformat
 import pandas as pd
+import pytest
 
 from egov import cache
-from egov.build import NOTEBOOKS, _normalise, build, strip_progress
-from egov.cli import main
+from egov.report.build import NOTEBOOKS, _normalise, build, strip_progress
+from egov.report.cli import main
 
 
+@pytest.mark.slow
 def test_build_on_a_folder_with_bad_files(mixed_dir, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
     out = tmp_path / "site"
@@ -39,6 +41,7 @@ def test_build_on_a_folder_with_bad_files(mixed_dir, tmp_path, capsys, monkeypat
     assert not [p for p in out.rglob("*") if p.name.startswith(".")]  # nothing hidden in the report
 
 
+@pytest.mark.slow
 def test_a_failing_notebook_is_named_with_its_cell(tmp_path, capsys):
     folder = tmp_path / "notebooks"
     folder.mkdir()
@@ -81,7 +84,7 @@ def test_progress_bars_are_stripped_from_the_pages_and_other_stderr_kept(tmp_pat
 
 
 def test_index_numbers_count_named_sources_and_group_duplicates(tmp_path):
-    from egov.build import _corpus_numbers
+    from egov.report.build import _corpus_numbers
 
     tables = tmp_path / "tables"
     tables.mkdir()

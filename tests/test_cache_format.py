@@ -11,10 +11,13 @@ import pytest
 from pandas.testing import assert_frame_equal
 from scipy import sparse
 
-from egov import cache, cache_format, corpus, load_corpus, terms, topic_selection
-from egov.concepts import count_concepts
-from egov.corpus import LoadInfo
-from egov.passages import passages
+from egov import cache, cache_format, load_corpus
+from egov.corpus import load as corpus
+from egov.corpus.load import LoadInfo
+from egov.terms import tokens as terms
+from egov.terms.concepts import count_concepts
+from egov.topics import selection as topic_selection
+from egov.topics.split import passages
 from test_topics import planted_docs
 
 

@@ -9,7 +9,9 @@ import pytest
 from lxml import html as lxml_html
 
 from egov import cache
-from egov.build import build
+from egov.report.build import build
+
+pytestmark = pytest.mark.slow  # full builds and the browser
 
 MARKUP = ('Officials said the <script>alert("pwned")</script> platform would expand online services to every '
           'county, and the <img src=x onerror=alert(1)> portal now handles 300 kinds of permits. '

@@ -26,10 +26,10 @@ FORMAT = 1
 MANIFEST = "entry.json"
 # The only classes an entry may hold, by name -> "module:attribute" (never taken from the file).
 CLASSES = {
-    "LoadInfo": "egov.corpus:LoadInfo",
-    "PassageTerms": "egov.topics:PassageTerms",
-    "TopicModel": "egov.topics:TopicModel",
-    "TopicStage": "egov.topic_selection:TopicStage",
+    "LoadInfo": "egov.corpus.load:LoadInfo",
+    "PassageTerms": "egov.topics.models:PassageTerms",
+    "TopicModel": "egov.topics.models:TopicModel",
+    "TopicStage": "egov.topics.selection:TopicStage",
     "NMF": "sklearn.decomposition:NMF",
     "LatentDirichletAllocation": "sklearn.decomposition:LatentDirichletAllocation",
 }

@@ -21,7 +21,7 @@ import nbformat
 import pandas as pd
 
 from egov import cache, resources
-from egov.overview import reason_kind
+from egov.report.overview import reason_kind
 
 NOTEBOOKS = resources.notebooks_dir()
 GENERATED = ("notebooks", "tables", "figures", "headlines")  # what a build writes, removed before a fresh build
