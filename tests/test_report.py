@@ -59,11 +59,28 @@ def test_two_builds_are_byte_identical(seeds_build, cache_folder, tmp_path):
     assert sorted(p.parent.name.split("-")[0] for p in cache_folder.glob("*/entry.json")) == entries  # all hits
     assert _tree(seeds_build) == _tree(again)
     assert not [n for n in _tree(again) if any(part.startswith(".") for part in n.split("/"))]
-    _no_pickles(seeds_build)
     names = _tree(seeds_build)
     assert any(n.endswith(".png") for n in names) and any(n.endswith(".svg") for n in names)
     match, mismatch, errors = filecmp.cmpfiles(seeds_build, again, names, shallow=False)
     assert mismatch == [] and errors == []
+    _no_pickles(seeds_build)
+
+
+def test_no_report_file_holds_an_article_s_text(seeds_build):
+    """Pages quote passages and KWIC lines; no file holds more than a quarter of an article's sentences."""
+    import re
+
+    from conftest import SEEDS
+
+    files = [p for p in seeds_build.rglob("*") if p.is_file() and p.suffix in (".html", ".ipynb", ".csv", ".json")]
+    bodies = {p: p.read_text(encoding="utf-8", errors="replace") for p in files}
+    for article in sorted(SEEDS.glob("0*.txt")):
+        sentences = [s.strip()[:80] for s in re.split(r"(?<=[.!?])\s+", article.read_text(encoding="utf-8"))
+                     if len(s.split()) > 12]
+        assert len(sentences) >= 8, article.name
+        for path, body in bodies.items():
+            found = sum(s in body for s in sentences)
+            assert found <= len(sentences) // 4, f"{path.name} holds {found} of {len(sentences)} sentences of {article.name}"
 
 
 def _pages(out: Path) -> list[Path]:
