@@ -129,10 +129,14 @@ def cached(key: str, folder: Path | None, compute: Callable[[], Any]) -> Any:
     if (entry / cache_format.MANIFEST).exists():
         try:
             value = cache_format.read_entry(entry)
-            os.utime(entry / cache_format.MANIFEST)  # recently used: pruned last
-            return value
         except Exception:  # noqa: BLE001 - any failure to read means: compute it again
             pass
+        else:
+            try:
+                os.utime(entry / cache_format.MANIFEST)  # recently used: pruned last
+            except OSError:
+                pass  # a read-only cache still serves its entries
+            return value
     value = compute()
     _store(folder, entry, value)
     return value
