@@ -1,4 +1,4 @@
-"""Benchmark `egov.html_text.html_to_article` on trafilatura's English evaluation set.
+"""Benchmark `egov.corpus.html.html_to_article` on trafilatura's English evaluation set.
 
 Optional and the only place in the project that reads ../shared: it scores the article texts
 with ../shared/benchmarks/score_clean.py on ../shared/benchmarks/trafilatura-en, for the
@@ -47,7 +47,7 @@ def main() -> int:
     import trafilatura
     from trafilatura.utils import decode_file
 
-    from egov.html_text import html_to_article
+    from egov.corpus.html import html_to_article
 
     truth = json.loads(TRUTH.read_text(encoding="utf-8"))
     files = sorted(truth)

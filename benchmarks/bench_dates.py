@@ -1,4 +1,4 @@
-"""Score egov.dates_html.date_from_html on the htmldate-en benchmark, against htmldate alone.
+"""Score egov.corpus.dates_html.date_from_html on the htmldate-en benchmark, against htmldate alone.
 
 The benchmark lives outside the project, in ../shared/benchmarks/htmldate-en (pages/*.html and
 truth.csv with file,url,date); this optional script is the only place that reads it, and it
@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from egov.dates_html import date_from_html
+from egov.corpus.dates_html import date_from_html
 
 BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "htmldate-en"
 

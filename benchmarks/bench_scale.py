@@ -135,7 +135,7 @@ def bench_size(n: int, work: Path, only: list[str] | None = None) -> dict:
     out = work / f"out_{n}"
     load_before = os.getloadavg()[0]
     wall, peak, peak_one, code = run_measured(
-        [sys.executable, "-m", "egov.cli", "build", "--corpus", corpus, "--out", str(out)]
+        [sys.executable, "-m", "egov.report.cli", "build", "--corpus", corpus, "--out", str(out)]
         + (["--only", *only] if only else []), work / f"build_{n}.log")
     if code != 0:  # the log lives in a temporary folder that is about to go: show its end
         tail = (work / f"build_{n}.log").read_text(encoding="utf-8", errors="replace").splitlines()[-40:]

@@ -1,4 +1,4 @@
-"""Benchmark: egov.terms uni+bigram counting vs scikit-learn's CountVectorizer(ngram_range=(1, 2)).
+"""Benchmark: egov.terms.tokens uni+bigram counting vs scikit-learn's CountVectorizer(ngram_range=(1, 2)).
 
 Builds a synthetic corpus of N_DOCS articles by sampling sentences of the seed articles
 (seeded), then times, side by side in one run and on the same texts:

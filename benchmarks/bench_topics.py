@@ -34,8 +34,9 @@ from sklearn.feature_extraction.text import TfidfTransformer
 
 os.environ["EGOV_CACHE_DIR"] = "off"  # time the computation, never a cached result
 
-from egov import topic_selection, topics  # noqa: E402
-from egov.passages import passages  # noqa: E402
+from egov.topics import selection as topic_selection
+from egov import topics  # noqa: E402
+from egov.topics.split import passages  # noqa: E402
 
 N_ARTICLES = 10_000
 SEED = 42

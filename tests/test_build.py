@@ -7,8 +7,8 @@ import shutil
 import nbformat
 import pandas as pd
 
-from egov.build import NOTEBOOKS, _normalise, build, strip_progress
-from egov.cli import main
+from egov.report.build import NOTEBOOKS, _normalise, build, strip_progress
+from egov.report.cli import main
 
 
 def test_build_on_a_folder_with_bad_files(mixed_dir, tmp_path, capsys):
@@ -75,7 +75,7 @@ def test_progress_bars_are_stripped_from_the_pages_and_other_stderr_kept(tmp_pat
 
 
 def test_index_numbers_count_named_sources_and_group_duplicates(tmp_path):
-    from egov.build import _corpus_numbers
+    from egov.report.build import _corpus_numbers
 
     tables = tmp_path / "tables"
     tables.mkdir()

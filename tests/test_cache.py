@@ -7,9 +7,10 @@ import pandas as pd
 import pytest
 
 from conftest import ARTICLE
-from egov import cache, cleaning_audit, load_corpus, load_report, terms
-from egov.concepts import count_concepts
-from egov.dedupe import find_duplicates, shingles, signature
+from egov import cache, cleaning_audit, load_corpus, load_report
+from egov import terms
+from egov.terms.concepts import count_concepts
+from egov.corpus.dedupe import find_duplicates, shingles, signature
 
 SECOND = ("Updated: 2020-03-01\nThe provincial government services platform now handles 300 kinds of "
           "permits online, and officials said the mobile app would reach every county by the end of the year.\n")
@@ -44,12 +45,12 @@ def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
 def test_second_load_is_a_hit_with_identical_frames(corpus, cache_dir, monkeypatch):
     first = load_corpus(corpus)
     assert len(_entries(cache_dir, "corpus")) == 1
-    import egov.corpus
+    import egov.corpus.load
 
     def fail(*args, **kwargs):
         raise AssertionError("loaded again instead of reading the cache")
 
-    monkeypatch.setattr(egov.corpus, "_load", fail)
+    monkeypatch.setattr(egov.corpus.load, "_load", fail)
     second = load_corpus(corpus)
     _same(first, second)
     assert load_report(second)["status"].tolist() == ["loaded", "loaded"]
@@ -126,23 +127,23 @@ def test_dedupe_with_precomputed_signatures():
 
 
 def test_parallel_load_equals_serial(mixed_dir, monkeypatch):
-    import egov.corpus
+    import egov.corpus.load
 
     monkeypatch.setenv(cache.ENV, "off")
     serial = load_corpus(mixed_dir)
-    monkeypatch.setattr(egov.corpus, "PARALLEL_MIN", 1)
-    monkeypatch.setattr(egov.corpus, "CHUNK", 2)
+    monkeypatch.setattr(egov.corpus.load, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(egov.corpus.load, "CHUNK", 2)
     monkeypatch.setenv("EGOV_JOBS", "2")
     _same(serial, load_corpus(mixed_dir))
 
 
 def test_parallel_concepts_equal_serial(corpus, monkeypatch):
-    import egov.concepts
+    import egov.terms.concepts
 
     monkeypatch.setenv(cache.ENV, "off")
     docs = load_corpus(corpus)
     serial = count_concepts(docs)
-    monkeypatch.setattr(egov.concepts, "PARALLEL_MIN", 1)
-    monkeypatch.setattr(egov.concepts, "CHUNK", 1)
+    monkeypatch.setattr(egov.terms.concepts, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(egov.terms.concepts, "CHUNK", 1)
     monkeypatch.setenv("EGOV_JOBS", "2")
     pd.testing.assert_frame_equal(serial, count_concepts(docs))

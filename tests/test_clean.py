@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from egov.clean import clean_text, front_matter, is_prose
+from egov.corpus.clean import clean_text, front_matter, is_prose
 
 
 def _sentences(text: str) -> list[str]:

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from egov.coherence import npmi_coherence, window_index
+from egov.topics.coherence import npmi_coherence, window_index
 
 gensim = pytest.importorskip("gensim")
 from gensim.corpora import Dictionary  # noqa: E402
@@ -52,8 +52,8 @@ def test_passage_window_is_gensim_with_a_window_longer_than_any_text(random_text
 
 
 def test_agrees_with_gensim_on_seed_passages():
-    from egov.passages import passages
-    from egov.topics import fit_topics, passage_terms
+    from egov.topics.split import passages
+    from egov.topics.models import fit_topics, passage_terms
 
     docs = pd.DataFrame([(p.stem, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))],
                         columns=["doc_id", "text"])

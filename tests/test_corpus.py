@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ARTICLE, GBK_ARTICLE
 from egov import cleaning_audit, load_corpus, load_report
-from egov.sources import detect_source, outlet_of
+from egov.corpus.sources import detect_source, outlet_of
 
 SEED_DATES = {
     "000_1de2c263adca71ba": "2014-11-28",
@@ -253,7 +253,7 @@ def test_web_clipping_with_front_matter(tmp_path):
 
 
 def test_title_skips_furniture_glued_into_one_line():
-    from egov.corpus import _title_from_text
+    from egov.corpus.load import _title_from_text
 
     text = ("Exclusive news, data and analytics for financial market professionalsLearn more about Refinitiv\n"
             "China to set up national data bureau in government shake-up\n"

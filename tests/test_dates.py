@@ -1,4 +1,4 @@
-"""Tests for egov.dates and egov.dates_html: publication dates from strings, text and HTML."""
+"""Tests for egov.corpus.dates and egov.corpus.dates_html: publication dates from strings, text and HTML."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from egov.dates import DateFound, date_from_text, date_lines, parse_date_string, text_date
-from egov.dates_html import date_from_html
+from egov.corpus.dates import DateFound, date_from_text, date_lines, parse_date_string, text_date
+from egov.corpus.dates_html import date_from_html
 
 SEEDS = Path(__file__).parents[1] / "seeds"
 
@@ -178,12 +178,6 @@ def test_date_from_html(name: str, html: str, expected: str | None) -> None:
     assert _day(found) == expected, found.evidence
     assert found.evidence
     assert found.precision == ("day" if expected else "")
-
-
-def test_date_from_html_reexported() -> None:
-    import egov.dates
-
-    assert egov.dates.date_from_html is date_from_html
 
 
 def test_xml_declaration_is_accepted() -> None:

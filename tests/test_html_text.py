@@ -1,12 +1,12 @@
-"""Tests for egov.html_text: article text and headline of news HTML pages."""
+"""Tests for egov.corpus.html: article text and headline of news HTML pages."""
 
 from __future__ import annotations
 
 import pytest
 
-from egov import html_text
-from egov.boilerplate_lines import is_boilerplate
-from egov.html_text import HtmlArticle, html_to_article, strip_site_name
+from egov.corpus import html as html_text
+from egov.corpus.boilerplate import is_boilerplate
+from egov.corpus.html import HtmlArticle, html_to_article, strip_site_name
 
 HEADLINE = "Beijing opens one-stop e-government portal"
 PARAGRAPHS = [

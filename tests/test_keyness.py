@@ -1,4 +1,4 @@
-"""Tests for egov.keyness (G2, Log Ratio, by group, vs English) and egov.phrases (collocations, kwic)."""
+"""Tests for egov.terms.distinctive (G2, Log Ratio, by group, vs English) and egov.terms.phrases (collocations, kwic)."""
 from __future__ import annotations
 
 import math
@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from egov import terms
-from egov.keyness import g2_log_ratio, keyness, keyness_by, keyness_vs_english
-from egov.phrases import collocations, kwic
+from egov.terms.distinctive import g2_log_ratio, keyness, keyness_by, keyness_vs_english
+from egov.terms.phrases import collocations, kwic
 
 # A 2x2 table worked by hand. Target "t" has 1,000 words, 10 of them "x";
 # reference "r" has 2,000 words, 5 of them "x". N = 3,000; "x" occurs 15 times.

@@ -1,11 +1,12 @@
-"""Sentences and tables of notebook 01 (egov.overview), on hand-made articles and the realistic folder."""
+"""Sentences and tables of notebook 01 (egov.report.overview), on hand-made articles and the realistic folder."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pandas as pd
 
-from egov import load_corpus, overview
+from egov import load_corpus
+from egov.report import overview
 
 REALISTIC = Path(__file__).parent / "data" / "realistic"
 
@@ -54,7 +55,8 @@ def test_reason_kind_drops_file_details_so_reasons_can_be_counted():
 
 
 def test_headlines_read_right_for_one_article():
-    from egov import terms, terms_report
+    from egov import terms
+    from egov.terms import report as terms_report
 
     docs = load_corpus(REALISTIC / "SCMP - Shenzhen health code data.txt")
     assert overview.headline(docs) == ("1 article (533 words) from 1 named source, published on 2020-06-05; "

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from egov.passages import passages
+from egov.topics.split import passages
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

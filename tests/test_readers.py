@@ -5,7 +5,7 @@ import codecs
 
 import pytest
 
-from egov.readers import decode_bytes, read_file
+from egov.corpus.readers import decode_bytes, read_file
 
 ENGLISH = "The State Council said on Monday that “Internet Plus government services” would expand — café, naïve."
 CHINESE = "北京，2019年6月4日 — Digital government 数字政府 is a priority for the State Council this year."

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from egov.build import build
+from egov.report.build import build
 
 MARKUP = ('Officials said the <script>alert("pwned")</script> platform would expand online services to every '
           'county, and the <img src=x onerror=alert(1)> portal now handles 300 kinds of permits. '

@@ -1,4 +1,4 @@
-"""Tests for egov.terms: tokenizer, counts, document-term matrix, tf-idf, concepts."""
+"""Tests for egov.terms.tokens: tokenizer, counts, document-term matrix, tf-idf, concepts."""
 from __future__ import annotations
 
 import math
@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from egov import terms
-from egov.concepts import concept_patterns, count_concepts, load_concepts
+from egov.terms.concepts import concept_patterns, count_concepts, load_concepts
 
 THREE = pd.DataFrame({
     "doc_id": ["d1", "d2", "d3"],
@@ -23,7 +23,7 @@ THREE = pd.DataFrame({
 
 @pytest.fixture(scope="module")
 def seeds() -> pd.DataFrame:
-    from egov.corpus import load_corpus
+    from egov.corpus.load import load_corpus
 
     return load_corpus("seeds")
 

@@ -1,11 +1,12 @@
-"""Smoke and edge tests for egov.terms_report (notebook 02's sentences, tables and figures)."""
+"""Smoke and edge tests for egov.terms.report (notebook 02's sentences, tables and figures)."""
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from egov import terms, terms_report
+from egov import terms
+from egov.terms import report as terms_report
 
 DOCS = pd.DataFrame({
     "doc_id": ["a", "b", "c"],

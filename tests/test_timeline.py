@@ -7,8 +7,10 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from egov import timeline_report, terms, timeline
-from egov import timeline_figures as tf
+from egov.timeline import report as timeline_report
+from egov import terms
+from egov import timeline
+from egov.timeline import figures as tf
 
 matplotlib.use("Agg")
 
@@ -232,7 +234,7 @@ def test_seeds_digital_government(seeds_dir):
 
 
 def test_figures_byte_stable(tmp_path, trends):
-    from egov import figures
+    from egov.report import figures
 
     for name in ("a", "b"):
         figures.save(tf.concept_trajectories(trends), name, tmp_path)
@@ -287,7 +289,7 @@ def test_trend_sentence_for_an_unused_concept_in_one_or_more_periods():
 
 
 def test_year_of_labels_years_and_undated():
-    from egov.periods import year_of
+    from egov.timeline.periods import year_of
 
     docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "date": pd.to_datetime(["2016-03-01", None, "2019-01-01"]),
                          "date_precision": ["day", "", "year"]}, index=[5, 6, 7])

@@ -4,9 +4,9 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from egov import topic_selection as ts
-from egov import topics
-from egov.passages import passages
+from egov.topics import selection as ts
+from egov.topics import models as topics
+from egov.topics.split import passages
 
 VOCABS = {
     "portal": "portal login citizen account password website mobile app online form".split(),
@@ -181,9 +181,9 @@ def test_online_lda_above_online_from_recovers_the_planted_topics():
 
 
 def test_a_corpus_too_small_gives_an_empty_stage_with_its_reason():
-    from egov import topics_report
-    from egov.passages import passages as make_passages
-    from egov.topic_selection import topic_stage
+    from egov.topics import report as topics_report
+    from egov.topics.split import passages as make_passages
+    from egov.topics.selection import topic_stage
 
     docs = pd.DataFrame({"doc_id": ["a"], "text": ["The portal lets citizens apply online for licences and permits."]})
     stage = topic_stage(make_passages(docs), seed=1)

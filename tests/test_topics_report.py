@@ -1,12 +1,13 @@
-"""Figures and sentences of notebook 03 (egov.topics_report) on hand-made shares."""
+"""Figures and sentences of notebook 03 (egov.topics.report) on hand-made shares."""
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from egov import topics, topics_report
-from egov.passages import passages
+from egov import topics
+from egov.topics import report as topics_report
+from egov.topics.split import passages
 from test_topics import planted_docs
 
 

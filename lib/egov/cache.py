@@ -55,7 +55,7 @@ def compute_code_fingerprint() -> str:
     """code_fingerprint read from the files now."""
     root = Path(__file__).resolve().parent
     h = hashlib.blake2b(VERSION.encode(), digest_size=16)
-    for path in sorted([*root.glob("*.py"), *(p for p in (root / "data").rglob("*") if p.is_file())]):
+    for path in sorted([*root.rglob("*.py"), *(p for p in (root / "data").rglob("*") if p.is_file())]):
         h.update(path.relative_to(root).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()

@@ -16,11 +16,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from egov import cache, dates, progress
-from egov.clean import clean_text, front_matter
-from egov.dedupe import find_duplicates, signature
-from egov.readers import Decoded, read_file
-from egov.sources import detect_source, outlet_of
+from egov import cache, progress
+from egov.corpus import dates
+from egov.corpus.clean import clean_text, front_matter
+from egov.corpus.dates_html import date_from_html
+from egov.corpus.dedupe import find_duplicates, signature
+from egov.corpus.readers import Decoded, read_file
+from egov.corpus.sources import detect_source, outlet_of
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TEXT_SUFFIXES = {".txt", ".text"} | MARKDOWN_SUFFIXES
@@ -77,7 +79,7 @@ class _Record:
 
 def seeds_path() -> Path:
     """The sample corpus shipped with the project (the repo's seeds/ folder)."""
-    return Path(__file__).resolve().parents[2] / "seeds"
+    return Path(__file__).resolve().parents[3] / "seeds"
 
 
 def count_words(text: str) -> int:
@@ -312,11 +314,11 @@ def _build(rec: _Record, min_words: int) -> None:
         return
     raw, title, found, source, page_meta = rec.decoded.text, "", None, "", {}
     if rec.kind == "html":
-        from egov.html_text import html_to_article
+        from egov.corpus.html import html_to_article
 
         page = html_to_article(raw)
         title, raw, source = page.title, page.text, _site_outlet(page.site, page.site_hints)
-        found = dates.date_from_html(rec.decoded.text)
+        found = date_from_html(rec.decoded.text)
         if not raw.strip():
             rec.status, rec.reason = "skipped", "no article text found in the HTML page"
             return
@@ -388,7 +390,7 @@ def _title_from_text(raw: str) -> str:
     A line with words glued together ("professionalsLearn more") is page furniture copied
     without its line breaks, not a headline.
     """
-    from egov.clean import is_prose
+    from egov.corpus.clean import is_prose
 
     lines = [line.strip() for line in raw.split("\n") if line.strip()]
     for line in lines[:5]:

@@ -8,11 +8,11 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from egov import figures
-from egov.periods import year_of
-from egov.report import escape, plural
-from egov.topic_selection import STABLE_ENOUGH, SWEEP_SETTINGS, TOLERANCE
-from egov.topics import TopicModel, doc_topics, representative_passages, topic_labels, topic_summary, topic_terms
+from egov.report import figures
+from egov.timeline.periods import year_of
+from egov.report.text import escape, plural
+from egov.topics.selection import STABLE_ENOUGH, SWEEP_SETTINGS, TOLERANCE
+from egov.topics.models import TopicModel, doc_topics, representative_passages, topic_labels, topic_summary, topic_terms
 
 
 NO_MODEL = "No topic model: the corpus is too small"

@@ -8,11 +8,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from egov import figures
-from egov.concepts import concept_patterns
-from egov.periods import year_of
-from egov.phrases import kwic
-from egov.report import plural
+from egov.report import figures
+from egov.terms.concepts import concept_patterns
+from egov.timeline.periods import year_of
+from egov.terms.phrases import kwic
+from egov.report.text import plural
 
 SHOWN_ARTICLES = 10  # per-article tables show this many articles, oldest first
 MAX_CHECK = 1000  # beyond this many articles, the concept check runs on a seeded sample of this many

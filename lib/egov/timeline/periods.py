@@ -4,7 +4,7 @@ An article is placed only when its whole date range lies in one period: a date k
 to the year cannot go into a half-year, so it is left out and counted, like undated
 articles. Policy eras open at the milestones of `egov/data/milestones.csv` (or any
 start dates given). Every function takes the corpus frame (doc_id, date, date_precision)
-and returns a tidy frame or Series; `egov.timeline` builds the trends on top of them.
+and returns a tidy frame or Series; `egov.timeline.trends` builds the trends on top of them.
 """
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
 """Topic models on passages: NMF on TF-IDF and LDA on counts (scikit-learn), seeded.
 
-The unit is the passage (see `egov.passages`): a few articles are too few documents
-for a topic model. Both models share one vocabulary: tokens from `egov.terms`
+The unit is the passage (see `egov.topics.split`): a few articles are too few documents
+for a topic model. Both models share one vocabulary: tokens from `egov.terms.tokens`
 (lemmas, stopwords dropped), terms kept when in at least `min_df` passages and at most
 `max_df` of them. Topics are numbered from 1 in order of their share of the corpus.
-Choosing k, stability, NMF/LDA matching and the shuffled baseline: `egov.topic_selection`.
+Choosing k, stability, NMF/LDA matching and the shuffled baseline: `egov.topics.selection`.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfTransformer
 
-from egov.coherence import window_index
+from egov.topics.coherence import window_index
 
 MIN_DF = 2  # a term must occur in at least 2 passages
 MAX_DF = 0.5  # ... and in at most half of them (drops "government"-like ubiquitous terms)
@@ -102,7 +102,7 @@ def passage_terms(
     passages: pd.DataFrame, *, min_df: int | float = MIN_DF, max_df: int | float = MAX_DF,
     tokens: list[list[str]] | None = None,
 ) -> PassageTerms:
-    """Tokenize passages with `egov.terms` and count the terms both models use.
+    """Tokenize passages with `egov.terms.tokens` and count the terms both models use.
 
     Returns a PassageTerms (passages, tokens, counts, vocab). Tokens: lemmas, no stopwords.
     Example: pt = passage_terms(passages(docs), min_df=2, max_df=0.5)
@@ -301,7 +301,7 @@ def doc_topics(tm: TopicModel) -> pd.DataFrame:
 def topic_summary(tm: TopicModel, n: int = N_TERMS, window: int | None = WINDOW) -> pd.DataFrame:
     """One row per topic: label, share of the corpus (by words), NPMI coherence, top terms.
 
-    Coherence: c_npmi of the top n terms over the model's passages (egov.coherence),
+    Coherence: c_npmi of the top n terms over the model's passages (egov.topics.coherence),
     window = WINDOW (None: the whole passage).
     Returns model, topic, label, share, coherence, top_terms.
     Example: topic_summary(fit_topics(pt, 4, "nmf"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from egov import report
+from egov.report import text as report
 
 
 def test_show_numbers_rows_rounds_and_says_when_it_cuts(monkeypatch):

@@ -4,7 +4,7 @@ A wrong date is worse than none: nothing here invents a year, falls back to
 today's date, or accepts a year outside 1990-2100.  Dates from the page's own
 date line ("Updated: June 4, 2019", "BEIJING, Nov. 6, 2022 /PRNewswire/ --")
 are preferred; dates of events mentioned in the body are not used unless the
-caller asks for them.  For raw HTML see `egov.dates_html.date_from_html`
+caller asks for them.  For raw HTML see `egov.corpus.dates_html.date_from_html`
 (re-exported here).
 """
 
@@ -347,11 +347,3 @@ def date_lines(lines: list[str]) -> list[tuple[pd.Timestamp, str]]:
     """
     cands = _candidates(list(enumerate(lines)), _numeric_order("\n".join(ln for ln in lines if _HAS_YEAR.search(ln))))
     return [(_timestamp(c.match), _ROLE[c.rank]) for c in cands if c.match.day]
-
-
-def __getattr__(name: str):  # lazy re-export keeps lxml/htmldate imports off the text path
-    if name == "date_from_html":
-        from egov.dates_html import date_from_html
-
-        return date_from_html
-    raise AttributeError(name)

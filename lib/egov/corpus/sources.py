@@ -9,27 +9,11 @@ Quotes of an outlet in the body are not evidence, and neither are photo credits
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib.resources import files
-
-import pandas as pd
-
-from egov.clean import FRAGMENT_RULES, is_prose
+from egov.corpus.clean import FRAGMENT_RULES, is_prose
+from egov.corpus.outlets import outlet_patterns
 
 _CREDITS = [p for name, p in FRAGMENT_RULES if name == "photo credit"]
 _CREDIT_LINE = re.compile(r"^[\[(]?\s*(photo|image|picture|file photo|video)s?\s*(by|:|/)", re.I)
-
-
-@lru_cache(maxsize=1)
-def outlets() -> pd.DataFrame:
-    """The editable outlet table (lib/egov/data/outlets.csv): outlet, pattern."""
-    with files("egov.data").joinpath("outlets.csv").open(encoding="utf-8") as fh:
-        return pd.read_csv(fh, dtype=str)
-
-
-@lru_cache(maxsize=1)
-def outlet_patterns() -> list[tuple[str, re.Pattern]]:
-    return [(row.outlet, re.compile(row.pattern, re.I)) for row in outlets().itertuples()]
 
 
 def _furniture(raw: str) -> list[str]:

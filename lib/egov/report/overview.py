@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from egov.corpus import cleaning_audit, load_report
-from egov.report import escape, plural
+from egov.corpus.load import cleaning_audit, load_report
+from egov.report.text import escape, plural
 
 
 def summary(docs: pd.DataFrame) -> pd.DataFrame:

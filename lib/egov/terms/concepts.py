@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from egov import cache, progress
-from egov.terms import _check_docs
+from egov.terms.tokens import _check_docs
 
 __all__ = ["load_concepts", "concept_patterns", "count_concepts"]
 PARALLEL_MIN = 2000  # from this many articles, search them in worker processes
@@ -115,7 +115,7 @@ def _count(doc_ids: list[str], texts: list[str], words: np.ndarray, table: pd.Da
         else:
             from joblib import Parallel, delayed
 
-            from egov.corpus import _n_jobs
+            from egov.corpus.load import _n_jobs
 
             parts = []
             jobs = (delayed(_count_chunk)(*chunk, groups) for chunk in chunks)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from egov.periods import PERIOD_WORDS, assign_periods, dating_summary, load_milestones
-from egov.report import plural
-from egov.timeline import N_BOOT, first_appearance
+from egov.timeline.periods import PERIOD_WORDS, assign_periods, dating_summary, load_milestones
+from egov.report.text import plural
+from egov.timeline.trends import N_BOOT, first_appearance
 
 
 def milestones_markdown(milestones: pd.DataFrame | None = None) -> str:
@@ -219,7 +219,7 @@ def limits(docs: pd.DataFrame, period: str = "year", eras=None, n_boot: int = N_
 def headline(trends: pd.DataFrame, period: str = "year") -> str:
     """The timeline finding in one plain-text sentence, for the report's front page, with how
     much it rests on: how many periods hold a single article (a rate there is one text's)."""
-    from egov.timeline_figures import concept_title
+    from egov.timeline.figures import concept_title
 
     title = concept_title(trends, period=period)
     if trends.empty:

@@ -18,7 +18,7 @@ import lxml.html
 import pandas as pd
 from lxml import etree
 
-from egov.dates import DateFound, date_lines, parse_date_string, text_date
+from egov.corpus.dates import DateFound, date_lines, parse_date_string, text_date
 
 # Meta names/properties (lower-case) that hold the original publication date.
 _META_PUBLISHED = {

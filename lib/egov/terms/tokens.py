@@ -27,9 +27,6 @@ from egov import cache, progress
 __all__ = [
     "TOKEN_PATTERN", "load_stopwords", "tokenize", "tokenize_corpus", "document_term_matrix",
     "count_terms", "tf_idf",
-    # re-exported from sibling modules (see __getattr__ below)
-    "load_concepts", "count_concepts", "keyness", "keyness_by", "keyness_vs_english",
-    "collocations", "kwic",
 ]
 
 # A word: letters/digits, optionally joined by hyphens or apostrophes; a trailing "+"
@@ -338,19 +335,3 @@ def _check_counts(counts: pd.DataFrame) -> None:
             raise ValueError(f"counts has no '{col}' column")
     if len(counts) == 0:
         raise ValueError("empty corpus: counts has no rows")
-
-
-_REEXPORTS = {
-    "load_concepts": "egov.concepts", "count_concepts": "egov.concepts",
-    "keyness": "egov.keyness", "keyness_by": "egov.keyness", "keyness_vs_english": "egov.keyness",
-    "collocations": "egov.phrases", "kwic": "egov.phrases",
-}
-
-
-def __getattr__(name: str):
-    """Lazy re-exports so `terms.keyness`, `terms.kwic`, ... work without import cycles."""
-    if name in _REEXPORTS:
-        import importlib
-
-        return getattr(importlib.import_module(_REEXPORTS[name]), name)
-    raise AttributeError(f"module 'egov.terms' has no attribute '{name}'")

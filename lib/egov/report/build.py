@@ -21,9 +21,9 @@ import nbformat
 import pandas as pd
 
 from egov import cache
-from egov.overview import reason_kind
+from egov.report.overview import reason_kind
 
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+NOTEBOOKS = Path(__file__).resolve().parents[3] / "notebooks"
 GENERATED = ("notebooks", "tables", "figures", "headlines")
 CACHE = ".cache"  # <out>/.cache: the loaded corpus and tokens between notebooks, and timings.json
 

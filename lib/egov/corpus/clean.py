@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from egov.corpus.outlets import outlet_patterns
+
 PROSE_WORDS = 12  # a line this long that ends like a sentence is article prose, never removed
 MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATE_BITS = re.compile(
@@ -188,8 +190,6 @@ def _line_rule(line: str, zone: str, prose: bool) -> str | None:
 
 
 def _names_outlet(line: str) -> bool:
-    from egov.sources import outlet_patterns  # sources uses is_prose from here
-
     return any(p.search(line) for _, p in outlet_patterns())
 
 

@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
-from egov.boilerplate_lines import drop_boilerplate, page_hints
+from egov.corpus.boilerplate import drop_boilerplate, page_hints
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Separators between a headline and the site or section name in <title>/og:title.

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from scipy.special import erfc
 
-from egov.terms import _check_counts, _check_docs
+from egov.terms.tokens import _check_counts, _check_docs
 
 __all__ = ["g2_log_ratio", "keyness", "keyness_by", "keyness_vs_english"]
 

@@ -1,6 +1,6 @@
 """Timeline: concept and topic trends per period with bootstrap intervals, vocabulary shift.
 
-Articles are grouped into periods by `egov.periods` (year, half-year, quarter, or policy
+Articles are grouped into periods by `egov.timeline.periods` (year, half-year, quarter, or policy
 eras); its functions are re-exported here, so `timeline.coverage(docs)` still works.
 
 A period's rate is a ratio estimate: all matches of a concept in the period's articles
@@ -23,12 +23,11 @@ import zlib
 import numpy as np
 import pandas as pd
 
-from egov.keyness import g2_log_ratio
-from egov.periods import (PERIOD_WORDS, PERIODS, assign_periods, check_docs, coverage, dating_summary,
+from egov.terms.distinctive import g2_log_ratio
+from egov.timeline.periods import (PERIOD_WORDS, PERIODS, assign_periods, check_docs, coverage, dating_summary,
                           default_eras, load_milestones, period_table, placed_articles)
 
-__all__ = ["PERIODS", "PERIOD_WORDS", "load_milestones", "default_eras", "assign_periods", "period_table", "dating_summary",
-           "coverage", "concept_trends", "topic_share_by_period", "theme_trends", "jensen_shannon", "emerging_terms",
+__all__ = ["concept_trends", "topic_share_by_period", "theme_trends", "jensen_shannon", "emerging_terms",
            "first_appearance"]
 
 N_BOOT = 2000
@@ -183,7 +182,7 @@ def theme_trends(docs: pd.DataFrame, period: str = "year", eras=None, seed: int 
                  n_boot: int = N_BOOT, level: float = LEVEL) -> pd.DataFrame:
     """Follow each topic of the topic stage over the periods.
 
-    The stage is egov.topic_selection.topic_stage on the articles' passages with the same
+    The stage is egov.topics.selection.topic_stage on the articles' passages with the same
     arguments as notebook 03 (NMF and LDA, k chosen by the sweep unless `n_topics`); it is
     cached on disk, so within `egov build` this reads notebook 03's topics, not a refit.
 
@@ -191,8 +190,8 @@ def theme_trends(docs: pd.DataFrame, period: str = "year", eras=None, seed: int 
     when the corpus is too small for a topic model or no article is dated.
     Example: theme_trends(docs, "year", seed=42)
     """
-    from egov.passages import passages
-    from egov.topic_selection import topic_stage
+    from egov.topics.split import passages
+    from egov.topics.selection import topic_stage
 
     stage = topic_stage(passages(docs), n_topics=n_topics, seed=seed)
     if not stage.fitted:

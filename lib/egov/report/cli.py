@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--only", nargs="*", help="run only notebooks whose names start with these prefixes, e.g. 01 02")
     args = parser.parse_args(argv)
     if args.command == "build":
-        from egov.build import build
+        from egov.report.build import build
 
         if args.in_place and args.corpus != "seeds":
             parser.error("--in-place refreshes the committed notebooks, which show the sample corpus; drop --corpus")

@@ -12,10 +12,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from egov import figures
-from egov.figures import OKABE_ITO, WIDTH_IN, caption, new, use_style
-from egov.periods import PERIOD_WORDS, load_milestones
-from egov.report import plural
+from egov.report import figures
+from egov.report.figures import OKABE_ITO, WIDTH_IN, caption, new, use_style
+from egov.timeline.periods import PERIOD_WORDS, load_milestones
+from egov.report.text import plural
 
 __all__ = ["article_strip", "concept_trajectories", "topic_trajectories", "term_shift"]
 

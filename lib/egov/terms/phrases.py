@@ -6,8 +6,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from egov.keyness import g2_log_ratio
-from egov.terms import _check_docs, encode_docs
+from egov.terms.distinctive import g2_log_ratio
+from egov.terms.tokens import _check_docs, encode_docs
 
 __all__ = ["collocations", "kwic"]
 

@@ -1,7 +1,7 @@
 """Choosing and checking topics: the k sweep, stability, NMF/LDA matching, a shuffled baseline.
 
 k is chosen from two scores per k and model: NPMI coherence of the top terms over the
-passages (`egov.coherence`; window: the passage, see `topics.WINDOW`) and stability, the agreement
+passages (`egov.topics.coherence`; window: the passage, see `topics.WINDOW`) and stability, the agreement
 of top-term rankings between a reference fit and fits on random 80% subsamples of the
 passages (Greene, O'Callaghan & Cunningham 2014, "How many topics? Stability analysis
 for topic models", ECML PKDD). At scale the sweep runs on a seeded sample of passages
@@ -18,9 +18,9 @@ import pandas as pd
 from scipy.optimize import linear_sum_assignment
 
 from egov import cache
-from egov import topics as _topics
-from egov.coherence import window_index
-from egov.topics import (MODELS, N_TERMS, WINDOW, PassageTerms, TopicModel, _as_terms, _fit, count_matrix,
+from egov.topics import models as _topics
+from egov.topics.coherence import window_index
+from egov.topics.models import (MODELS, N_TERMS, WINDOW, PassageTerms, TopicModel, _as_terms, _fit, count_matrix,
                          doc_topics, fit_topics, topic_summary, topic_terms)
 
 KS = range(2, 9)
