@@ -21,8 +21,10 @@ from egov.corpus import dates
 from egov.corpus.clean import clean_text, front_matter
 from egov.corpus.dates_html import date_from_html
 from egov.corpus.dedupe import find_duplicates, signature
+from egov.corpus.exports import DATABASE_NAMES, EXPORT_SUFFIXES, HEAD_BYTES, ExportDoc, detect_export, read_export
 from egov.corpus.readers import Decoded, read_file
 from egov.corpus.sources import detect_source, outlet_of
+from egov.lang import detect_language
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TEXT_SUFFIXES = {".txt", ".text"} | MARKDOWN_SUFFIXES
@@ -32,7 +34,9 @@ METADATA_NAME = "metadata.csv"
 MIN_WORDS = 25  # fewer words after cleaning: a stub, a caption or a failed extraction
 GLUED = re.compile(r"[a-z]{4,}[A-Z][a-z]")  # "professionalsLearn": two lines run together
 ARTICLE_COLUMNS = ["doc_id", "title", "source", "date", "date_precision", "date_evidence", "url",
-                   "text", "raw_text", "n_words", "path", "encoding"]
+                   "text", "raw_text", "n_words", "path", "encoding",
+                   "byline", "section", "n_words_reported", "language", "database", "database_id"]
+EXPORT_FIELDS = ("byline", "section", "n_words_reported", "language", "database", "database_id")
 REPORT_COLUMNS = ["path", "doc_id", "status", "reason", "encoding", "n_words"]
 AUDIT_COLUMNS = ["doc_id", "line_no", "line", "rule"]
 WORDS = re.compile(r"\w+(?:['’.-]\w+)*")
@@ -68,7 +72,7 @@ class _Record:
     path: str
     doc_id: str
     decoded: Decoded
-    kind: str = "text"  # text, html, table
+    kind: str = "text"  # text, html, table, export (a document of a database export)
     meta: dict = field(default_factory=dict)
     status: str = ""
     reason: str = ""
@@ -205,6 +209,9 @@ def _gather(root: Path, label: str, metadata) -> tuple[list[_Record], dict | Non
             rec.status, rec.reason = "skipped", "hidden file"
         elif suffix in TABLE_SUFFIXES:
             rec.status, rec.reason = "skipped", f"a {suffix} table inside a folder of articles: load it on its own with load_corpus('{rel}')"
+        elif suffix in EXPORT_SUFFIXES and (fmt := _export_format(f)):
+            records += _export_records(f, shown, doc_id, fmt)
+            continue
         elif suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
             rec.status, rec.reason = "skipped", f"unsupported file type '{suffix or 'no extension'}' (use .txt, .md or .html)"
         else:  # read in _build, possibly in a worker process
@@ -214,6 +221,36 @@ def _gather(root: Path, label: str, metadata) -> tuple[list[_Record], dict | Non
     if meta_entry is not None and meta and root.is_dir():  # beside a single file the other rows are expected
         meta_entry["reason"] += f"; {len(meta)} row(s) name no file here: {', '.join(sorted(meta)[:5])}"
     return records, meta_entry
+
+
+def _export_format(path: Path) -> str | None:
+    """The database-export format of a file, from its first bytes (None for an article file)."""
+    try:
+        with open(path, "rb") as handle:
+            return detect_export(path, handle.read(HEAD_BYTES))
+    except OSError:
+        return None
+
+
+def _export_records(path: Path, shown: str, doc_id: str, fmt: str) -> list[_Record]:
+    """One record per document of a database export (`file#doc=N`), plus one for the file itself.
+
+    The file's record (status "export") says which database it came from, how many documents
+    it announces and any problem of the file as a whole; a broken document is skipped with its reason.
+    """
+    docs, problems = read_export(path, fmt)
+    width = len(str(len(docs)))
+    summary = f"{DATABASE_NAMES[fmt]} export: {len(docs)} document{'' if len(docs) == 1 else 's'}"
+    head = _Record(shown, "", Decoded("", docs[0].encoding if docs else "", ""), status="export" if docs else "skipped",
+                   reason="; ".join([summary, *problems]))
+    records = [head]
+    for doc in docs:
+        meta = {"title": doc.title, "source": doc.source, "date": doc.date, "warning": doc.warning,
+                "evidence": f"{doc.database} date field '{doc.date_field}'", "export": doc}
+        decoded = Decoded(doc.text, doc.encoding, doc.problem)
+        records.append(_Record(f"{shown}#doc={doc.number}", f"{doc_id}_doc{doc.number:0{width}d}", decoded,
+                               kind="export", meta={k: v for k, v in meta.items() if v}))
+    return records
 
 
 def _looks_like_html(text: str) -> bool:
@@ -313,7 +350,10 @@ def _build(rec: _Record, min_words: int) -> None:
         rec.status, rec.reason = "skipped", rec.decoded.problem
         return
     raw, title, found, source, page_meta = rec.decoded.text, "", None, "", {}
-    if rec.kind == "html":
+    export: ExportDoc | None = rec.meta.get("export")
+    if export is not None:  # the database's fields: no front matter, a body date only without a date field
+        found = dates.date_from_text(raw)
+    elif rec.kind == "html":
         from egov.corpus.html import html_to_article
 
         page = html_to_article(raw)
@@ -326,7 +366,8 @@ def _build(rec: _Record, min_words: int) -> None:
         page_meta, found = _front_matter_meta(raw)
         title, source = page_meta.get("title", ""), _site_outlet("", (page_meta.get("url", ""),))
     text, removals = clean_text(raw, markdown=Path(rec.file).suffix.lower() in MARKDOWN_SUFFIXES)
-    n_words = count_words(text)
+    language = export.language if export is not None and export.language else detect_language(text)
+    n_words = count_words(text) if language != "zh" else count_words(_CJK.sub(" ", text)) + len(_CJK.findall(text))
     if n_words < min_words:
         rec.status, rec.reason = "skipped", (f"too short: {n_words} word{'' if n_words == 1 else 's'} after "
                                              f"cleaning (minimum {min_words})")
@@ -341,7 +382,9 @@ def _build(rec: _Record, min_words: int) -> None:
             warnings.append(f"metadata date '{meta['date']}' not understood ({parsed.evidence})")
         else:
             date, precision = parsed.date, meta.get("date_precision") or parsed.precision
-            evidence = "metadata: " + (meta.get("evidence") or f"date '{meta['date']}'")
+            evidence = ("export: " if export else "metadata: ") + (meta.get("evidence") or f"date '{meta['date']}'")
+    if meta.get("warning"):
+        warnings.append(meta["warning"])
     if date is None:
         warnings.append(f"no date found: {evidence}")
     if not title:
@@ -358,6 +401,8 @@ def _build(rec: _Record, min_words: int) -> None:
         "date_evidence": evidence, "url": meta.get("url") or page_meta.get("url", ""), "text": text,
         "raw_text": rec.decoded.text, "n_words": n_words, "path": rec.path, "encoding": rec.decoded.encoding,
         "_removals": removals,
+        **{k: getattr(export, k) if export is not None else "" for k in EXPORT_FIELDS},
+        "language": language,
     }
     rec.signature = signature(text)
 
@@ -405,13 +450,29 @@ def _title_from_text(raw: str) -> str:
 def _mark_duplicates(records: list[_Record]) -> None:
     """Skip reposts: the earliest-dated (then first by path) copy stays."""
     live = [r for r in records if r.article]
-    live.sort(key=lambda r: (r.article["date"] is None, r.article["date"] or pd.Timestamp(0), r.path))
+    live.sort(key=lambda r: (r.article["date"] is None, r.article["date"] or pd.Timestamp(0), _path_key(r.path)))
     found = find_duplicates([r.article["text"] for r in live], signatures=[r.signature for r in live])
     for j, (i, sim) in found.items():
         rec, first = live[j], live[i]
         rec.status = "skipped"
-        rec.reason = f"duplicate of {first.path} ({sim:.0%} of word 5-grams shared)"
+        rec.reason = f"duplicate of {first.path} ({sim:.0%} of word 5-grams shared)" + _copy_kind(rec, first)
         rec.article = {}
+
+
+def _path_key(path: str) -> str:
+    """Sort key of a load-report path: an export's documents in their order (#doc=2 before #doc=10)."""
+    head, sep, number = path.rpartition("#doc=")
+    return f"{head}#doc={int(number):09d}" if sep and number.isdigit() else path
+
+
+def _copy_kind(rec: _Record, first: _Record) -> str:
+    """For database exports: whether a duplicate repeats the kept article or is a wire copy in another outlet."""
+    kept = first.article
+    if not (rec.article.get("database") or kept.get("database")):
+        return ""
+    when = f"{kept['date']:%Y-%m-%d}" if kept["date"] is not None else "undated"
+    kind = "a repeat" if rec.article["source"] == kept["source"] else "a wire copy"
+    return f"; {kind} of the {kept['source'] or 'unnamed'} article of {when}, kept as the earliest copy"
 
 
 def _tables(records: list[_Record], meta_entry: dict | None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -423,6 +484,8 @@ def _tables(records: list[_Record], meta_entry: dict | None) -> tuple[pd.DataFra
     docs = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     docs["date"] = pd.to_datetime(docs["date"]).astype("datetime64[ns]")
     docs["n_words"] = docs["n_words"].astype("int64")
+    docs["n_words_reported"] = pd.array([None if v in ("", None) else int(v) for v in docs["n_words_reported"]],
+                                        dtype="Int64")
     docs = docs.sort_values("doc_id", kind="stable").reset_index(drop=True)
     if docs["doc_id"].duplicated().any():
         docs["doc_id"] = _unique(docs["doc_id"])
@@ -431,7 +494,7 @@ def _tables(records: list[_Record], meta_entry: dict | None) -> tuple[pd.DataFra
           "status": r.status, "reason": r.reason, "encoding": r.decoded.encoding,
           "n_words": (r.article or {}).get("n_words", 0)} for r in records]
         + ([meta_entry] if meta_entry else []), columns=REPORT_COLUMNS)
-    report = report.sort_values("path", kind="stable").reset_index(drop=True)
+    report = report.sort_values("path", kind="stable", key=lambda p: p.map(_path_key)).reset_index(drop=True)
     audit_df = pd.DataFrame(audit, columns=AUDIT_COLUMNS).sort_values(["doc_id", "line_no"], kind="stable")
     return docs, report, audit_df.reset_index(drop=True)
 

@@ -417,12 +417,12 @@ def _truth() -> list[dict]:
                 status, reason = "broken", "no Full text"
             rows.append({"export_file": name, "doc_number": n, "title": title, "source": source, "date": iso,
                          "byline": byline, "section": section.split(";")[0].strip(),
-                         "n_words_reported": _length(paras, lang) if paras else "", "language": lang,
+                         "n_words_reported": _length(paras, lang) if paras and db != "proquest" else "", "language": lang,
                          "database": db, "database_id": dbid, "status": status, "reason": reason,
                          "_key": key})
     # Wire copies and repeats: the earliest date, then the first path in sort order, is kept.
     live = [r for r in rows if r["status"].startswith("loaded")]
-    live.sort(key=lambda r: (r["date"] == "", r["date"], f"exports/{r['export_file']}#doc={r['doc_number']}"))
+    live.sort(key=lambda r: (r["date"] == "", r["date"], f"exports/{r['export_file']}#doc={r['doc_number']:09d}"))
     first: dict[str, dict] = {}
     for r in live:
         if r["_key"] in first:
