@@ -7,7 +7,6 @@ reason it was skipped; every line that cleaning removed is in the cleaning audit
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -20,9 +19,9 @@ from egov import cache, progress
 from egov.corpus import dates
 from egov.corpus.clean import clean_text, front_matter
 from egov.corpus.dates_html import date_from_html
-from egov.corpus.dedupe import find_duplicates, signature
-from egov.corpus.exports import DATABASE_NAMES, EXPORT_SUFFIXES, HEAD_BYTES, ExportDoc, detect_export, read_export
-from egov.corpus.readers import Decoded, read_file
+from egov.corpus.dedupe import copy_note, find_duplicates, signature
+from egov.corpus.exports import EXPORT_SUFFIXES, HEAD_BYTES, ExportDoc, detect_export, doc_sort_key, export_inputs
+from egov.corpus.readers import Decoded, jsonl_rows, read_file
 from egov.corpus.sources import detect_source, outlet_of
 from egov.lang import detect_language
 
@@ -209,8 +208,8 @@ def _gather(root: Path, label: str, metadata) -> tuple[list[_Record], dict | Non
             rec.status, rec.reason = "skipped", "hidden file"
         elif suffix in TABLE_SUFFIXES:
             rec.status, rec.reason = "skipped", f"a {suffix} table inside a folder of articles: load it on its own with load_corpus('{rel}')"
-        elif suffix in EXPORT_SUFFIXES and (fmt := _export_format(f)):
-            records += _export_records(f, shown, doc_id, fmt)
+        elif suffix in EXPORT_SUFFIXES and (fmt := detect_export(f, _head(f))):
+            records += [_Record(**entry) for entry in export_inputs(f, shown, doc_id, fmt)]
             continue
         elif suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
             rec.status, rec.reason = "skipped", f"unsupported file type '{suffix or 'no extension'}' (use .txt, .md or .html)"
@@ -223,34 +222,9 @@ def _gather(root: Path, label: str, metadata) -> tuple[list[_Record], dict | Non
     return records, meta_entry
 
 
-def _export_format(path: Path) -> str | None:
-    """The database-export format of a file, from its first bytes (None for an article file)."""
-    try:
-        with open(path, "rb") as handle:
-            return detect_export(path, handle.read(HEAD_BYTES))
-    except OSError:
-        return None
-
-
-def _export_records(path: Path, shown: str, doc_id: str, fmt: str) -> list[_Record]:
-    """One record per document of a database export (`file#doc=N`), plus one for the file itself.
-
-    The file's record (status "export") says which database it came from, how many documents
-    it announces and any problem of the file as a whole; a broken document is skipped with its reason.
-    """
-    docs, problems = read_export(path, fmt)
-    width = len(str(len(docs)))
-    summary = f"{DATABASE_NAMES[fmt]} export: {len(docs)} document{'' if len(docs) == 1 else 's'}"
-    head = _Record(shown, "", Decoded("", docs[0].encoding if docs else "", ""), status="export" if docs else "skipped",
-                   reason="; ".join([summary, *problems]))
-    records = [head]
-    for doc in docs:
-        meta = {"title": doc.title, "source": doc.source, "date": doc.date, "warning": doc.warning,
-                "evidence": f"{doc.database} date field '{doc.date_field}'", "export": doc}
-        decoded = Decoded(doc.text, doc.encoding, doc.problem)
-        records.append(_Record(f"{shown}#doc={doc.number}", f"{doc_id}_doc{doc.number:0{width}d}", decoded,
-                               kind="export", meta={k: v for k, v in meta.items() if v}))
-    return records
+def _head(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(HEAD_BYTES)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -294,7 +268,7 @@ def _table_records(path: Path, label: str) -> list[_Record]:
             table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
             places = [f"row={i}" for i in range(1, len(table) + 1)]
         else:
-            rows, places = _jsonl_rows(path.read_text(encoding="utf-8-sig"), bad)
+            rows, places = jsonl_rows(path.read_text(encoding="utf-8-sig"), bad)
             table = pd.DataFrame(rows).astype(str).replace({"None": "", "nan": ""})
     except (OSError, UnicodeDecodeError, ValueError, pd.errors.ParserError) as err:
         raise ValueError(f"{path}: cannot read as a table of articles: {err}") from err
@@ -315,25 +289,6 @@ def _table_records(path: Path, label: str) -> list[_Record]:
     for line_no, problem in sorted(bad.items()):
         records.append(_Record(f"{path.name}#line={line_no}", "", Decoded("", "utf-8", problem), kind="table"))
     return sorted(records, key=lambda r: int(r.path.rsplit("=", 1)[1]))  # in file order, bad lines included
-
-
-def _jsonl_rows(text: str, bad: dict[int, str]) -> tuple[list[dict], list[str]]:
-    """The JSON objects of a JSONL text and where each stands ("line=N"); other lines go to `bad` with the reason."""
-    rows, places = [], []
-    for line_no, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except ValueError as err:
-            bad[line_no] = f"not valid JSON: {err}"
-            continue
-        if not isinstance(row, dict):
-            bad[line_no] = f"not a JSON object but a {type(row).__name__}"
-            continue
-        rows.append(row)
-        places.append(f"line={line_no}")
-    return rows, places
 
 
 # --- building articles ---------------------------------------------------------------
@@ -450,29 +405,13 @@ def _title_from_text(raw: str) -> str:
 def _mark_duplicates(records: list[_Record]) -> None:
     """Skip reposts: the earliest-dated (then first by path) copy stays."""
     live = [r for r in records if r.article]
-    live.sort(key=lambda r: (r.article["date"] is None, r.article["date"] or pd.Timestamp(0), _path_key(r.path)))
+    live.sort(key=lambda r: (r.article["date"] is None, r.article["date"] or pd.Timestamp(0), doc_sort_key(r.path)))
     found = find_duplicates([r.article["text"] for r in live], signatures=[r.signature for r in live])
     for j, (i, sim) in found.items():
         rec, first = live[j], live[i]
         rec.status = "skipped"
-        rec.reason = f"duplicate of {first.path} ({sim:.0%} of word 5-grams shared)" + _copy_kind(rec, first)
+        rec.reason = f"duplicate of {first.path} ({sim:.0%} of word 5-grams shared)" + copy_note(rec.article, first.article)
         rec.article = {}
-
-
-def _path_key(path: str) -> str:
-    """Sort key of a load-report path: an export's documents in their order (#doc=2 before #doc=10)."""
-    head, sep, number = path.rpartition("#doc=")
-    return f"{head}#doc={int(number):09d}" if sep and number.isdigit() else path
-
-
-def _copy_kind(rec: _Record, first: _Record) -> str:
-    """For database exports: whether a duplicate repeats the kept article or is a wire copy in another outlet."""
-    kept = first.article
-    if not (rec.article.get("database") or kept.get("database")):
-        return ""
-    when = f"{kept['date']:%Y-%m-%d}" if kept["date"] is not None else "undated"
-    kind = "a repeat" if rec.article["source"] == kept["source"] else "a wire copy"
-    return f"; {kind} of the {kept['source'] or 'unnamed'} article of {when}, kept as the earliest copy"
 
 
 def _tables(records: list[_Record], meta_entry: dict | None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -484,8 +423,7 @@ def _tables(records: list[_Record], meta_entry: dict | None) -> tuple[pd.DataFra
     docs = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     docs["date"] = pd.to_datetime(docs["date"]).astype("datetime64[ns]")
     docs["n_words"] = docs["n_words"].astype("int64")
-    docs["n_words_reported"] = pd.array([None if v in ("", None) else int(v) for v in docs["n_words_reported"]],
-                                        dtype="Int64")
+    docs["n_words_reported"] = pd.to_numeric(docs["n_words_reported"].replace("", None)).astype("Int64")
     docs = docs.sort_values("doc_id", kind="stable").reset_index(drop=True)
     if docs["doc_id"].duplicated().any():
         docs["doc_id"] = _unique(docs["doc_id"])
@@ -494,7 +432,7 @@ def _tables(records: list[_Record], meta_entry: dict | None) -> tuple[pd.DataFra
           "status": r.status, "reason": r.reason, "encoding": r.decoded.encoding,
           "n_words": (r.article or {}).get("n_words", 0)} for r in records]
         + ([meta_entry] if meta_entry else []), columns=REPORT_COLUMNS)
-    report = report.sort_values("path", kind="stable", key=lambda p: p.map(_path_key)).reset_index(drop=True)
+    report = report.sort_values("path", kind="stable", key=lambda p: p.map(doc_sort_key)).reset_index(drop=True)
     audit_df = pd.DataFrame(audit, columns=AUDIT_COLUMNS).sort_values(["doc_id", "line_no"], kind="stable")
     return docs, report, audit_df.reset_index(drop=True)
 

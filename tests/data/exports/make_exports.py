@@ -414,7 +414,7 @@ def _truth() -> list[dict]:
             elif name == "factiva_no_pd.html" and not iso:
                 status, reason = "loaded with warning", "no PD"
             elif key == "citation_only":
-                status, reason = "broken", "no Full text"
+                status, reason = "broken", "no 'Full text:' field"
             rows.append({"export_file": name, "doc_number": n, "title": title, "source": source, "date": iso,
                          "byline": byline, "section": section.split(";")[0].strip(),
                          "n_words_reported": _length(paras, lang) if paras and db != "proquest" else "", "language": lang,
@@ -435,8 +435,8 @@ def _truth() -> list[dict]:
     return rows
 
 
-def main() -> None:
-    out = HERE
+def main(out: Path = HERE) -> None:
+    """Write every export file and truth.csv into `out` (by default this folder)."""
     d = DOCS
     (out / "nexis_uni_egov.docx").write_bytes(_docx(d["nexis_uni_egov.docx"], 108813, '"e-government" AND China'))
     full = _docx(d["nexis_uni_truncated.docx"], 108814, '"digital government" AND China')
@@ -456,4 +456,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE)

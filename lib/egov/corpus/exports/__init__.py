@@ -11,57 +11,26 @@ metadata by labelled fields, and what cannot be parsed is reported, never droppe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
-__all__ = ["ExportDoc", "detect_export", "read_export", "EXPORT_SUFFIXES", "DATABASE_NAMES"]
+from egov.corpus.exports.common import (DATABASE_NAMES, EXPORT_SUFFIXES, FORMATS, HEAD_BYTES, ExportDoc,
+                                        doc_sort_key)
+from egov.corpus.exports.factiva import read_factiva_html
+from egov.corpus.exports.lexisnexis import read_lexisnexis_txt
+from egov.corpus.exports.nexis_docx import docx_paragraphs, read_nexis_docx
+from egov.corpus.exports.proquest import read_proquest_txt
+from egov.corpus.readers import Decoded, decode_bytes
 
-EXPORT_SUFFIXES = {".docx", ".txt", ".text", ".html", ".htm"}
-HEAD_BYTES = 20_000  # enough of a file to recognise an export by its cover page or first record
-# Which database each format comes from (LexisNexis and Nexis Uni are one database, "nexis").
-FORMATS = {"nexis_docx": "nexis", "lexisnexis_txt": "nexis", "factiva_html": "factiva", "proquest_txt": "proquest"}
-DATABASE_NAMES = {"nexis_docx": "Nexis Uni DOCX", "lexisnexis_txt": "LexisNexis text", "factiva_html": "Factiva HTML",
-                  "proquest_txt": "ProQuest text"}
-LANGUAGE_CODES = {"english": "en", "chinese": "zh", "chinese-simplified": "zh", "chinese-traditional": "zh",
-                  "simplified chinese": "zh", "traditional chinese": "zh", "中文": "zh", "german": "de",
-                  "french": "fr", "spanish": "es", "japanese": "ja", "korean": "ko"}
-MONTHS = {m: i for i, m in enumerate(("january february march april may june july august september october "
-                                      "november december").split(), start=1)}
-MONTHS.update({name[:3]: i for name, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
+READERS = {"lexisnexis_txt": read_lexisnexis_txt, "factiva_html": read_factiva_html, "proquest_txt": read_proquest_txt}
+
+__all__ = ["ExportDoc", "detect_export", "read_export", "export_inputs", "doc_sort_key", "EXPORT_SUFFIXES",
+           "DATABASE_NAMES", "HEAD_BYTES"]
 
 _LN_START = re.compile(r"^\s*\d+ of \d+ DOCUMENTS?\s*$", re.M)
 _PQ_RULE = re.compile(r"^_{40,}\s*$", re.M)
 _PQ_FIELD = re.compile(r"^(ProQuest document ID|Publication title|Full text|Document URL):", re.M)
 _FACTIVA_DIV = re.compile(r"""class=["']article\s+\w*Article["']""")
 _FACTIVA_FIELD = re.compile(r">\s*(HD|PD|AN|SN|WC)\s*(?:&nbsp;|\u00a0)?\s*</b>")
-
-
-@dataclass
-class ExportDoc:
-    """One document of an export: the database's metadata, the body text, or why it is unreadable.
-
-    `date` is ISO (YYYY-MM-DD) from the database's own date field, "" when it has none.
-    `problem` non-empty: the document cannot be loaded (cut off, markers missing, no text).
-    `warning`: it loads, but something the database normally gives is missing.
-    """
-
-    number: int
-    title: str = ""
-    source: str = ""
-    date: str = ""
-    date_field: str = ""  # the raw date field, for the load report's evidence
-    byline: str = ""
-    section: str = ""
-    n_words_reported: int | None = None
-    language: str = ""
-    database: str = ""
-    database_id: str = ""
-    text: str = ""
-    problem: str = ""
-    warning: str = ""
-    encoding: str = ""  # how the export file was read (utf-8, utf-8-sig, ... or "docx")
 
 
 def detect_export(path: str | Path, head: bytes | str) -> str | None:
@@ -86,8 +55,6 @@ def detect_export(path: str | Path, head: bytes | str) -> str | None:
 
 def _nexis_docx_hint(path: str | Path) -> bool:
     """A Word file is read as a Nexis Uni export when its text has Nexis Uni's markers."""
-    from egov.corpus.exports.nexis_docx import docx_paragraphs
-
     paragraphs, _ = docx_paragraphs(Path(path).read_bytes())
     text = "\n".join(paragraphs[:400])
     return "End of Document" in text or bool(re.search(r"^Documents \(\d+\)$|^Job Number:", text, re.M))
@@ -105,54 +72,36 @@ def read_export(path: str | Path, fmt: str | None = None) -> tuple[list[ExportDo
     if fmt is None:
         raise ValueError(f"{path}: not a Nexis Uni, LexisNexis, Factiva or ProQuest export")
     if fmt == "nexis_docx":
-        from egov.corpus.exports.nexis_docx import read_nexis_docx as reader
-        docs, problems = reader(data)
+        docs, problems = read_nexis_docx(data)
         encoding = "docx"
     else:
-        from egov.corpus.readers import decode_bytes
-
         decoded = decode_bytes(data)
         if decoded.problem:
             return [], [decoded.problem]
-        if fmt == "lexisnexis_txt":
-            from egov.corpus.exports.lexisnexis import read_lexisnexis_txt as reader
-        elif fmt == "factiva_html":
-            from egov.corpus.exports.factiva import read_factiva_html as reader
-        else:
-            from egov.corpus.exports.proquest import read_proquest_txt as reader
-        docs, problems = reader(decoded.text)
+        docs, problems = READERS[fmt](decoded.text)
         encoding = decoded.encoding
     for doc in docs:
         doc.database, doc.encoding = FORMATS[fmt], encoding
     return docs, problems
 
 
-# --- helpers shared by the readers -----------------------------------------------------------
+def export_inputs(path: Path, shown: str, doc_id: str, fmt: str) -> list[dict]:
+    """The load report's inputs from one export: the file itself, then each document as `file#doc=N`.
 
-def language_code(name: str) -> str:
-    """ISO 639-1 code of a database's language field ("ENGLISH", "Chinese-Simplified" -> "en", "zh")."""
-    key = name.strip().lower()
-    return LANGUAGE_CODES.get(key, LANGUAGE_CODES.get(key.split()[0] if key else "", key))
-
-
-def iso_date(year: str | int, month: str | int, day: str | int) -> str:
-    """YYYY-MM-DD from parts (a month name or number); "" when the parts are not a real date."""
-    try:
-        m = month if isinstance(month, int) else int(month) if str(month).isdigit() else MONTHS[str(month).lower().rstrip(".")]
-        return date(int(year), m, int(day)).isoformat()
-    except (KeyError, ValueError):
-        return ""
-
-
-def words_reported(value: str) -> int | None:
-    """The number in a length field ("1,234 words", "512 words") or None."""
-    m = re.search(r"\d[\d,.\u00a0 ]*", value or "")
-    return int(re.sub(r"\D", "", m.group())) if m else None
-
-
-def paragraphs_text(paragraphs: list[str]) -> str:
-    """Body paragraphs as one text, a paragraph per line, inner whitespace collapsed."""
-    return "\n".join(p for p in (" ".join(x.split()) for x in paragraphs) if p)
-
-
-COPYRIGHT = re.compile(r"^\s*(copyright\b|©|\(c\)\s*\d{4}|all rights reserved)", re.I)
+    Each is a dict of path, doc_id, decoded (the body text, or the document's problem), kind,
+    meta (title, source, date, warning, evidence and the ExportDoc), status and reason. The file's
+    own entry has status "export" and says which database it came from, how many documents it
+    holds and any problem of the file as a whole ("skipped" when no document could be read).
+    """
+    docs, problems = read_export(path, fmt)
+    summary = f"{DATABASE_NAMES[fmt]} export: {len(docs)} document{'' if len(docs) == 1 else 's'}"
+    inputs = [{"path": shown, "doc_id": "", "decoded": Decoded("", docs[0].encoding if docs else "", ""),
+               "status": "export" if docs else "skipped", "reason": "; ".join([summary, *problems])}]
+    width = len(str(len(docs)))
+    for doc in docs:
+        meta = {"title": doc.title, "source": doc.source, "date": doc.date, "warning": doc.warning,
+                "evidence": f"{doc.database} date field '{doc.date_field}'", "export": doc}
+        inputs.append({"path": f"{shown}#doc={doc.number}", "doc_id": f"{doc_id}_doc{doc.number:0{width}d}",
+                       "decoded": Decoded(doc.text, doc.encoding, doc.problem), "kind": "export",
+                       "meta": {k: v for k, v in meta.items() if v}})
+    return inputs

@@ -13,7 +13,7 @@ import re
 
 import lxml.html
 
-from egov.corpus.exports import COPYRIGHT, ExportDoc, iso_date, language_code, paragraphs_text, words_reported
+from egov.corpus.exports.common import COPYRIGHT, ExportDoc, iso_date, language_code, paragraphs_text, words_reported
 
 ARTICLES = "//div[contains(concat(' ', normalize-space(@class), ' '), ' article ')]"
 PD_DAY_MONTH_YEAR = re.compile(r"^(?P<day>\d{1,2}) (?P<mon>[A-Za-z]+)\.? (?P<year>\d{4})$")

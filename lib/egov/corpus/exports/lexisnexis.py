@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from egov.corpus.exports import COPYRIGHT, ExportDoc, iso_date, language_code, paragraphs_text, words_reported
+from egov.corpus.exports.common import COPYRIGHT, ExportDoc, iso_date, language_code, paragraphs_text, words_reported
 
 START = re.compile(r"^\s*(\d+) of (\d+) DOCUMENTS?\s*$")
 DATE = re.compile(r"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? )?(?P<mon>[A-Z][a-z]+)\.? "

@@ -20,7 +20,7 @@ import zlib
 
 from lxml import etree
 
-from egov.corpus.exports import COPYRIGHT, ExportDoc, iso_date, language_code, paragraphs_text, words_reported
+from egov.corpus.exports.common import COPYRIGHT, ExportDoc, iso_date, language_code, paragraphs_text, words_reported
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 END = "End of Document"

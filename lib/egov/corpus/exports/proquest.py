@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from egov.corpus.exports import COPYRIGHT, ExportDoc, iso_date, language_code, paragraphs_text, words_reported
+from egov.corpus.exports.common import COPYRIGHT, ExportDoc, iso_date, language_code, paragraphs_text, words_reported
 
 RULE = re.compile(r"^_{20,}\s*$")
 DOC_OF = re.compile(r"^Document (\d+) of (\d+)\s*$")
