@@ -264,3 +264,15 @@ def test_the_generator_reproduces_the_committed_files(tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(DATA / "make_exports.py"), str(tmp_path)], check=True)
     for name in [*FILES, "truth.csv"]:
         assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), name
+
+
+def test_parallel_loading_reads_export_files_in_the_workers(loaded: pd.DataFrame, monkeypatch) -> None:
+    import egov.corpus.load
+
+    monkeypatch.setattr(egov.corpus.load, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(egov.corpus.load, "CHUNK", 5)  # an export file of ~10 documents weighs about 5
+    monkeypatch.setenv("EGOV_JOBS", "2")
+    folder = Path(loaded.attrs["egov"].location)
+    parallel = load_corpus(folder)
+    pd.testing.assert_frame_equal(parallel, loaded)
+    pd.testing.assert_frame_equal(load_report(parallel), load_report(loaded))

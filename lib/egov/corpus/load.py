@@ -17,7 +17,7 @@ import pandas as pd
 
 from egov import cache, progress
 from egov.corpus import dates
-from egov.corpus.clean import clean_text, front_matter
+from egov.corpus.clean import clean_text, front_matter, title_from_text
 from egov.corpus.dates_html import date_from_html
 from egov.corpus.dedupe import copy_note, find_duplicates, signature
 from egov.corpus.exports import EXPORT_SUFFIXES, HEAD_BYTES, ExportDoc, detect_export, doc_sort_key, export_inputs
@@ -31,7 +31,6 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 METADATA_NAME = "metadata.csv"
 MIN_WORDS = 25  # fewer words after cleaning: a stub, a caption or a failed extraction
-GLUED = re.compile(r"[a-z]{4,}[A-Z][a-z]")  # "professionalsLearn": two lines run together
 ARTICLE_COLUMNS = ["doc_id", "title", "source", "date", "date_precision", "date_evidence", "url",
                    "text", "raw_text", "n_words", "path", "encoding",
                    "byline", "section", "n_words_reported", "language", "database", "database_id"]
@@ -71,7 +70,7 @@ class _Record:
     path: str
     doc_id: str
     decoded: Decoded
-    kind: str = "text"  # text, html, table, export (a document of a database export)
+    kind: str = "text"  # text, html, table, export file, export (a document of a database export)
     meta: dict = field(default_factory=dict)
     status: str = ""
     reason: str = ""
@@ -135,28 +134,42 @@ def _load(root: Path, label: str, metadata, min_words: int) -> tuple[pd.DataFram
 
 
 def _build_all(records: list[_Record], min_words: int) -> list[_Record]:
-    """_build every record: in worker processes (joblib) from PARALLEL_MIN records, with a progress bar."""
+    """_build every record (an export file becomes its documents): in worker processes (joblib)
+    from PARALLEL_MIN records, an export file weighing as many as it holds, with a progress bar."""
     n_jobs = _n_jobs()
-    with progress.bar(len(records), "Loading articles", "file") as bar:
-        if len(records) < PARALLEL_MIN or n_jobs == 1:
-            for rec in records:
-                _build(rec, min_words)
-                bar.update()
-            return records
+    weights = [max(1, os.path.getsize(r.file) // 2500) if r.kind == "export file" else 1 for r in records]
+    with progress.bar(sum(weights), "Loading articles", "file") as bar:
+        if sum(weights) < PARALLEL_MIN or n_jobs == 1:
+            done = []
+            for rec, weight in zip(records, weights):
+                done += _build_chunk([rec], min_words)
+                bar.update(weight)
+            return done
         from joblib import Parallel, delayed
 
-        chunks = [records[i:i + CHUNK] for i in range(0, len(records), CHUNK)]
+        chunks, size = [[]], 0
+        for rec, weight in zip(records, weights):
+            chunks[-1].append(rec)
+            size += weight
+            if size >= CHUNK:
+                chunks, size = chunks + [[]], 0
         done: list[_Record] = []
-        for chunk in Parallel(n_jobs=n_jobs, return_as="generator")(delayed(_build_chunk)(c, min_words) for c in chunks):
+        for chunk in Parallel(n_jobs=n_jobs, return_as="generator")(delayed(_build_chunk)(c, min_words) for c in chunks if c):
             done.extend(chunk)
             bar.update(len(chunk))
         return done
 
 
 def _build_chunk(records: list[_Record], min_words: int) -> list[_Record]:
+    out = []
     for rec in records:
+        if rec.kind == "export file":
+            out += [_Record(**entry) for entry in export_inputs(Path(rec.file), rec.path, rec.doc_id, rec.meta["format"])]
+        else:
+            out.append(rec)
+    for rec in out:
         _build(rec, min_words)
-    return records
+    return out
 
 
 def _n_jobs() -> int:
@@ -208,9 +221,8 @@ def _gather(root: Path, label: str, metadata) -> tuple[list[_Record], dict | Non
             rec.status, rec.reason = "skipped", "hidden file"
         elif suffix in TABLE_SUFFIXES:
             rec.status, rec.reason = "skipped", f"a {suffix} table inside a folder of articles: load it on its own with load_corpus('{rel}')"
-        elif suffix in EXPORT_SUFFIXES and (fmt := detect_export(f, _head(f))):
-            records += [_Record(**entry) for entry in export_inputs(f, shown, doc_id, fmt)]
-            continue
+        elif suffix in EXPORT_SUFFIXES and (fmt := detect_export(f, _head(f))):  # read in _build_chunk
+            rec.kind, rec.file, rec.meta = "export file", str(f), {"format": fmt}
         elif suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
             rec.status, rec.reason = "skipped", f"unsupported file type '{suffix or 'no extension'}' (use .txt, .md or .html)"
         else:  # read in _build, possibly in a worker process
@@ -307,7 +319,8 @@ def _build(rec: _Record, min_words: int) -> None:
     raw, title, found, source, page_meta = rec.decoded.text, "", None, "", {}
     export: ExportDoc | None = rec.meta.get("export")
     if export is not None:  # the database's fields: no front matter, a body date only without a date field
-        found = dates.date_from_text(raw)
+        found = dates.date_from_text(raw) if not rec.meta.get("date") else dates.DateFound(None, "", "")
+        source = rec.meta.get("source", "")
     elif rec.kind == "html":
         from egov.corpus.html import html_to_article
 
@@ -343,7 +356,7 @@ def _build(rec: _Record, min_words: int) -> None:
     if date is None:
         warnings.append(f"no date found: {evidence}")
     if not title:
-        title = meta.get("title") or _title_from_text(text)
+        title = meta.get("title") or title_from_text(text)
     title = meta.get("title", title)
     cjk = len(_CJK.findall(text)) / max(1, len(text))
     if cjk > 0.3:
@@ -382,24 +395,6 @@ def _front_matter_meta(raw: str) -> tuple[dict[str, str], dates.DateFound]:
 def _site_outlet(site: str, hints: tuple[str, ...]) -> str:
     """The outlet of a web page from its declared site name and address, or the site name as declared."""
     return next((o for o in map(outlet_of, (site, *hints)) if o), site)
-
-
-def _title_from_text(raw: str) -> str:
-    """The first short line that reads as a headline, else the start of the first sentence.
-
-    A line with words glued together ("professionalsLearn more") is page furniture copied
-    without its line breaks, not a headline.
-    """
-    from egov.corpus.clean import is_prose
-
-    lines = [line.strip() for line in raw.split("\n") if line.strip()]
-    for line in lines[:5]:
-        if is_prose(line):
-            break
-        if 3 <= count_words(line) <= 20 and not line.endswith(":") and not GLUED.search(line):
-            return line
-    first = lines[0] if lines else ""
-    return first[:80] + ("…" if len(first) > 80 else "")
 
 
 def _mark_duplicates(records: list[_Record]) -> None:

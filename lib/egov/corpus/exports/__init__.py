@@ -17,7 +17,7 @@ from egov.corpus.exports.common import (DATABASE_NAMES, EXPORT_SUFFIXES, FORMATS
                                         doc_sort_key)
 from egov.corpus.exports.factiva import read_factiva_html
 from egov.corpus.exports.lexisnexis import read_lexisnexis_txt
-from egov.corpus.exports.nexis_docx import docx_paragraphs, read_nexis_docx
+from egov.corpus.exports.nexis_docx import docx_xml, read_nexis_docx
 from egov.corpus.exports.proquest import read_proquest_txt
 from egov.corpus.readers import Decoded, decode_bytes
 
@@ -55,9 +55,9 @@ def detect_export(path: str | Path, head: bytes | str) -> str | None:
 
 def _nexis_docx_hint(path: str | Path) -> bool:
     """A Word file is read as a Nexis Uni export when its text has Nexis Uni's markers."""
-    paragraphs, _ = docx_paragraphs(Path(path).read_bytes())
-    text = "\n".join(paragraphs[:400])
-    return "End of Document" in text or bool(re.search(r"^Documents \(\d+\)$|^Job Number:", text, re.M))
+    xml, _ = docx_xml(Path(path).read_bytes())
+    text = re.sub(rb"<[^>]+>", b"", xml[:4_000_000])
+    return b"End of Document" in text or b"Job Number:" in text or bool(re.search(rb"Documents \(\d+\)", text))
 
 
 def read_export(path: str | Path, fmt: str | None = None) -> tuple[list[ExportDoc], list[str]]:
@@ -101,7 +101,8 @@ def export_inputs(path: Path, shown: str, doc_id: str, fmt: str) -> list[dict]:
     for doc in docs:
         meta = {"title": doc.title, "source": doc.source, "date": doc.date, "warning": doc.warning,
                 "evidence": f"{doc.database} date field '{doc.date_field}'", "export": doc}
+        text, doc.text = doc.text, ""  # the text travels once, in `decoded`
         inputs.append({"path": f"{shown}#doc={doc.number}", "doc_id": f"{doc_id}_doc{doc.number:0{width}d}",
-                       "decoded": Decoded(doc.text, doc.encoding, doc.problem), "kind": "export",
+                       "decoded": Decoded(text, doc.encoding, doc.problem), "kind": "export",
                        "meta": {k: v for k, v in meta.items() if v}})
     return inputs

@@ -32,17 +32,21 @@ COVER_ITEM = re.compile(r"^(\d+)\. (.+)$")
 BODY_END = ("Load-Date", "Classification", "Notes", "Graphic")
 
 
-def docx_paragraphs(data: bytes) -> tuple[list[str], str]:
-    """The text of each paragraph of a DOCX's word/document.xml, and a problem ("" when the zip is whole)."""
+def docx_xml(data: bytes) -> tuple[bytes, str]:
+    """word/document.xml of a DOCX, or as much of it as a truncated file holds (b"" when none), and a problem."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            xml = z.read("word/document.xml")
-        problem = ""
+            return z.read("word/document.xml"), ""
     except (zipfile.BadZipFile, KeyError, zlib.error, EOFError) as err:
         xml = _salvage(data)
-        problem = f"truncated or damaged .docx ({err}); read as far as it goes"
-        if not xml:
-            return [], f"not a readable .docx ({err})"
+        return xml, (f"truncated or damaged .docx ({err}); read as far as it goes" if xml else f"not a readable .docx ({err})")
+
+
+def docx_paragraphs(data: bytes) -> tuple[list[str], str]:
+    """The text of each paragraph of a DOCX's word/document.xml, and a problem ("" when the zip is whole)."""
+    xml, problem = docx_xml(data)
+    if not xml:
+        return [], problem
     parser = etree.XMLParser(recover=True, huge_tree=True, resolve_entities=False, no_network=True)
     root = etree.fromstring(xml, parser)
     if root is None:
