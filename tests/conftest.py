@@ -7,6 +7,13 @@ import pytest
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Notebook cells checked by nbval are slow (each notebook runs in a fresh kernel)."""
+    for item in items:
+        if item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.slow)
+
 ARTICLE = (
     "BEIJING, June 3, 2019 (Xinhua) -- The State Council on Monday urged local governments to put more "
     "public services online through the national government services platform.\n"

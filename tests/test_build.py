@@ -6,11 +6,13 @@ import shutil
 
 import nbformat
 import pandas as pd
+import pytest
 
 from egov.report.build import NOTEBOOKS, _normalise, build, strip_progress
 from egov.report.cli import main
 
 
+@pytest.mark.slow
 def test_build_on_a_folder_with_bad_files(mixed_dir, tmp_path, capsys):
     out = tmp_path / "site"
     assert build(str(mixed_dir), out, only=["01"]) == 0
@@ -33,6 +35,7 @@ def test_build_on_a_folder_with_bad_files(mixed_dir, tmp_path, capsys):
     assert list((out / ".cache").glob("corpus-*.pkl"))  # the notebooks' shared corpus cache
 
 
+@pytest.mark.slow
 def test_a_failing_notebook_is_named_with_its_cell(tmp_path, capsys):
     folder = tmp_path / "notebooks"
     folder.mkdir()

@@ -10,6 +10,8 @@ from lxml import html as lxml_html
 
 from egov.report.build import build
 
+pytestmark = pytest.mark.slow  # full builds and the browser
+
 MARKUP = ('Officials said the <script>alert("pwned")</script> platform would expand online services to every '
           'county, and the <img src=x onerror=alert(1)> portal now handles 300 kinds of permits. '
           "The State Council said e-government and digital government reforms would continue, "

@@ -300,23 +300,3 @@ def clean_text(raw: str, markdown: bool = False) -> tuple[str, list[Removal]]:
         seen.add(key)
         kept.append(text)
     return "\n".join(kept), sorted(removed, key=lambda r: r.line_no)
-
-
-GLUED = re.compile(r"[a-z]{4,}[A-Z][a-z]")  # "professionalsLearn": two lines run together
-LOADER_WORDS = re.compile(r"\w+(?:['’.-]\w+)*")  # words as the loader counts them (load.count_words)
-
-
-def title_from_text(raw: str) -> str:
-    """The first short line that reads as a headline, else the start of the first sentence.
-
-    A line with words glued together ("professionalsLearn more") is page furniture copied
-    without its line breaks, not a headline.
-    """
-    lines = [line.strip() for line in raw.split("\n") if line.strip()]
-    for line in lines[:5]:
-        if is_prose(line):
-            break
-        if 3 <= len(LOADER_WORDS.findall(line)) <= 20 and not line.endswith(":") and not GLUED.search(line):
-            return line
-    first = lines[0] if lines else ""
-    return first[:80] + ("…" if len(first) > 80 else "")

@@ -15,14 +15,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from egov import cache, progress
+from egov import cache, engine, progress
 from egov.corpus import dates
-from egov.corpus.clean import clean_text, front_matter, title_from_text
+from egov.corpus.clean import clean_text, front_matter
 from egov.corpus.dates_html import date_from_html
 from egov.corpus.dedupe import copy_note, find_duplicates, signature
 from egov.corpus.exports import EXPORT_SUFFIXES, HEAD_BYTES, ExportDoc, detect_export, doc_sort_key, export_inputs
 from egov.corpus.readers import Decoded, jsonl_rows, read_file
 from egov.corpus.sources import detect_source, outlet_of
+from egov.corpus.titles import title_from_text
 from egov.lang import detect_language
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -134,30 +135,22 @@ def _load(root: Path, label: str, metadata, min_words: int) -> tuple[pd.DataFram
 
 
 def _build_all(records: list[_Record], min_words: int) -> list[_Record]:
-    """_build every record (an export file becomes its documents): in worker processes (joblib)
-    from PARALLEL_MIN records, an export file weighing as many as it holds, with a progress bar."""
-    n_jobs = _n_jobs()
+    """_build every record, in batches of about CHUNK on the engine (`egov.engine`), with a progress
+    bar; an export file becomes its documents there and weighs about as many as it holds."""
     weights = [max(1, os.path.getsize(r.file) // 2500) if r.kind == "export file" else 1 for r in records]
+    where = engine.resolve(sum(weights), PARALLEL_MIN)
+    batches, size = [([], min_words)], 0
+    for rec, weight in zip(records, weights):
+        batches[-1][0].append(rec)
+        size += weight
+        if size >= CHUNK:
+            batches, size = batches + [([], min_words)], 0
+    done: list[_Record] = []
     with progress.bar(sum(weights), "Loading articles", "file") as bar:
-        if sum(weights) < PARALLEL_MIN or n_jobs == 1:
-            done = []
-            for rec, weight in zip(records, weights):
-                done += _build_chunk([rec], min_words)
-                bar.update(weight)
-            return done
-        from joblib import Parallel, delayed
-
-        chunks, size = [[]], 0
-        for rec, weight in zip(records, weights):
-            chunks[-1].append(rec)
-            size += weight
-            if size >= CHUNK:
-                chunks, size = chunks + [[]], 0
-        done: list[_Record] = []
-        for chunk in Parallel(n_jobs=n_jobs, return_as="generator")(delayed(_build_chunk)(c, min_words) for c in chunks if c):
+        for chunk in engine.map_batches(_build_chunk, [b for b in batches if b[0]], where):
             done.extend(chunk)
             bar.update(len(chunk))
-        return done
+    return done
 
 
 def _build_chunk(records: list[_Record], min_words: int) -> list[_Record]:
@@ -170,14 +163,6 @@ def _build_chunk(records: list[_Record], min_words: int) -> list[_Record]:
     for rec in out:
         _build(rec, min_words)
     return out
-
-
-def _n_jobs() -> int:
-    """Worker processes for loading: $EGOV_JOBS, else the number of CPUs this process may use."""
-    value = os.environ.get("EGOV_JOBS", "")
-    if value.strip().isdigit() and int(value) > 0:
-        return int(value)
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def load_report(docs: pd.DataFrame) -> pd.DataFrame:
@@ -356,7 +341,7 @@ def _build(rec: _Record, min_words: int) -> None:
     if date is None:
         warnings.append(f"no date found: {evidence}")
     if not title:
-        title = meta.get("title") or title_from_text(text)
+        title = meta.get("title") or title_from_text(raw, text)
     title = meta.get("title", title)
     cjk = len(_CJK.findall(text)) / max(1, len(text))
     if cjk > 0.3:
