@@ -276,3 +276,20 @@ def test_parallel_loading_reads_export_files_in_the_workers(loaded: pd.DataFrame
     parallel = load_corpus(folder)
     pd.testing.assert_frame_equal(parallel, loaded)
     pd.testing.assert_frame_equal(load_report(parallel), load_report(loaded))
+
+
+def test_date_lines_in_either_order() -> None:
+    from egov.corpus.exports.common import line_date
+    from egov.corpus.exports.lexisnexis import read_lexisnexis_txt
+
+    assert line_date("July 1, 2019 Monday 9:20 AM GMT") == "2019-07-01"
+    assert line_date("1 July 2019 Monday") == "2019-07-01"
+    assert line_date("Monday, July 1, 2019") == "2019-07-01"
+    assert line_date("February 30, 2019 Saturday") == ""  # not a day
+    assert line_date("July 1, 2019, officials said the portal would open to all residents of the province") == ""
+    text = ("1 of 1 DOCUMENT\n\nThe Guardian\n\n4 June 2019 Tuesday\nFinal Edition\n\nChina's portal\n\n"
+            "SECTION: WORLD; Pg. 9\n\nLENGTH: 6 words\n\nThe portal opened on Monday.\n\nLOAD-DATE: June 5, 2019\n")
+    docs, problems = read_lexisnexis_txt(text)
+    assert problems == [] and (docs[0].date, docs[0].title, docs[0].source, docs[0].section) == \
+        ("2019-06-04", "China's portal", "The Guardian", "WORLD")
+    assert docs[0].text == "The portal opened on Monday."

@@ -61,6 +61,22 @@ def iso_date(year: str | int, month: str | int, day: str | int) -> str:
         return ""
 
 
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+LINE_DATE = re.compile(rf"^(?:{_WEEKDAY},? )?(?:(?P<mon>[A-Z][a-z]+)\.? (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})"
+                       rf"|(?P<day2>\d{{1,2}}) (?P<mon2>[A-Z][a-z]+)\.? (?P<year2>\d{{4}}))\b")
+
+
+def line_date(line: str, max_rest: int = 40) -> str:
+    """ISO date of a date line ("July 1, 2019 Monday 9:20 AM GMT", "1 July 2019 Monday", "Monday, July 1, 2019"),
+    "" when the line does not start with a date or goes on for more than `max_rest` characters after it."""
+    m = LINE_DATE.match(line.strip())
+    if not m or len(line.strip()) - m.end() > max_rest:
+        return ""
+    if m.group("mon"):
+        return iso_date(m.group("year"), m.group("mon"), m.group("day"))
+    return iso_date(m.group("year2"), m.group("mon2"), m.group("day2"))
+
+
 def words_reported(value: str) -> int | None:
     """The number in a length field ("1,234 words", "512 words") or None."""
     m = re.search(r"\d[\d,.\u00a0 ]*", value or "")

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import re
 
-from egov.corpus.exports.common import COPYRIGHT, ExportDoc, iso_date, language_code, paragraphs_text, words_reported
+from egov.corpus.exports.common import COPYRIGHT, ExportDoc, language_code, line_date, paragraphs_text, words_reported
 
 START = re.compile(r"^\s*(\d+) of (\d+) DOCUMENTS?\s*$")
-DATE = re.compile(r"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? )?(?P<mon>[A-Z][a-z]+)\.? "
-                  r"(?P<day>\d{1,2}),? (?P<year>\d{4})\b")
 LABEL = re.compile(r"^(?P<label>[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?): ?(?P<value>.*)$")
 BODY_END = {"LOAD-DATE", "LANGUAGE", "PUBLICATION-TYPE", "JOURNAL-CODE", "URL", "NOTES", "CORRECTION-DATE",
             "SUBJECT", "GEOGRAPHIC", "DOCUMENT-TYPE"}
@@ -68,13 +66,12 @@ def _document(block: list[str], number: int) -> tuple[ExportDoc, int]:
         doc.problem = "no LENGTH: line: the metadata cannot be told from the text"
         return doc, 0
     head = [x for x in stripped[:length_at + 1] if x and not COPYRIGHT.match(x)]
-    date_at = next((i for i, x in enumerate(head) if DATE.match(x) and not LABEL.match(x)), None)
+    date_at = next((i for i, x in enumerate(head) if not LABEL.match(x) and line_date(x, max_rest=60)), None)
     fields: dict[str, str] = {}
     if date_at is None:
         doc.problem = "no date line below the publication"
         return doc, 0
-    m = DATE.match(head[date_at])
-    doc.date, doc.date_field = iso_date(m.group("year"), m.group("mon"), m.group("day")), head[date_at]
+    doc.date, doc.date_field = line_date(head[date_at], max_rest=60), head[date_at]
     doc.source = " ".join(head[:date_at])
     headline = []
     for x in head[date_at + 1:]:

@@ -1,7 +1,7 @@
 """Nexis Uni DOCX exports: a cover page, then documents that each end with "End of Document".
 
 Per document (as LexisNexisTools' lnt_read reads Nexis Uni files): headline, publication,
-date line ("July 1, 2019 Monday 9:20 AM GMT"), a copyright line, labelled fields followed by a
+date line ("July 1, 2019 Monday 9:20 AM GMT" or "1 July 2019 Monday"), a copyright line, labelled fields followed by a
 non-breaking space ("Section:\u00a0", "Length:\u00a0", "Byline:\u00a0"), "Body", the text,
 "Load-Date:", "Classification" (Language, Publication-Type, Subject, ...) and "End of Document".
 The cover page holds "Job Number", "Documents (N)", the numbered headlines and "Search Terms".
@@ -20,12 +20,10 @@ import zlib
 
 from lxml import etree
 
-from egov.corpus.exports.common import COPYRIGHT, ExportDoc, iso_date, language_code, paragraphs_text, words_reported
+from egov.corpus.exports.common import COPYRIGHT, ExportDoc, language_code, line_date, paragraphs_text, words_reported
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 END = "End of Document"
-DATE_LINE = re.compile(r"^(?P<mon>[A-Z][a-z]+)\.? (?P<day>\d{1,2}), (?P<year>\d{4})\b(?:,? (?:Monday|Tuesday|Wednesday|"
-                       r"Thursday|Friday|Saturday|Sunday))?(?: .{0,30})?$")
 LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*)?):[\u00a0 ](?P<value>.*)$")
 DOCUMENTS = re.compile(r"^Documents \((\d+)\)$")
 COVER_ITEM = re.compile(r"^(\d+)\. (.+)$")
@@ -128,7 +126,7 @@ def _cover(lines: list[str]) -> tuple[int | None, dict[int, str]]:
 def _date_index(lines: list[str]) -> int | None:
     """Index of the first date line ("July 1, 2019 Monday") that has a headline and outlet above it."""
     for i, line in enumerate(lines):
-        if i >= 2 and DATE_LINE.match(line) and iso_date(*DATE_LINE.match(line).group("year", "mon", "day")):
+        if i >= 2 and line_date(line):
             return i
         if line == "Body":
             return None
@@ -142,8 +140,7 @@ def _document(chunk: list[str], number: int) -> ExportDoc:
         doc.problem = "no date line below the headline and publication: not a Nexis Uni document"
         return doc
     doc.title, doc.source = chunk[d - 2], chunk[d - 1]
-    m = DATE_LINE.match(chunk[d])
-    doc.date, doc.date_field = iso_date(*m.group("year", "mon", "day")), chunk[d]
+    doc.date, doc.date_field = line_date(chunk[d]), chunk[d]
     try:
         body_at = chunk.index("Body", d)
     except ValueError:
