@@ -46,7 +46,7 @@ def detect_export(path: str | Path, head: bytes | str) -> str | None:
     head = head.lstrip("\ufeff")
     if _LN_START.search(head):
         return "lexisnexis_txt"
-    if _PQ_RULE.search(head) and ("ProQuest" in head or _PQ_FIELD.search(head)):
+    if _PQ_RULE.search(head) and ("Report Information from ProQuest" in head or _PQ_FIELD.search(head)):
         return "proquest_txt"
     if "<" in head and (_FACTIVA_DIV.search(head) or ("Factiva" in head and _FACTIVA_FIELD.search(head))):
         return "factiva_html"
