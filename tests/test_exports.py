@@ -293,3 +293,11 @@ def test_date_lines_in_either_order() -> None:
     assert problems == [] and (docs[0].date, docs[0].title, docs[0].source, docs[0].section) == \
         ("2019-06-04", "China's portal", "The Guardian", "WORLD")
     assert docs[0].text == "The portal opened on Monday."
+
+
+def test_a_single_export_file_loads_on_its_own() -> None:
+    docs = load_corpus(DATA / "factiva_no_pd.html")
+    report = load_report(docs)
+    assert report["path"].tolist() == ["factiva_no_pd.html"] + [f"factiva_no_pd.html#doc={n}" for n in range(1, 5)]
+    assert report["status"].tolist() == ["export", "loaded", "loaded", "loaded with warning", "loaded"]
+    assert docs["doc_id"].tolist() == [f"factiva_no_pd_doc{n}" for n in range(1, 5)]
