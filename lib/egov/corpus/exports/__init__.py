@@ -23,7 +23,7 @@ from egov.corpus.readers import Decoded, decode_bytes
 
 READERS = {"lexisnexis_txt": read_lexisnexis_txt, "factiva_html": read_factiva_html, "proquest_txt": read_proquest_txt}
 
-__all__ = ["ExportDoc", "detect_export", "read_export", "export_inputs", "doc_sort_key", "EXPORT_SUFFIXES",
+__all__ = ["ExportDoc", "detect_export", "detect_file", "read_export", "export_inputs", "doc_sort_key", "EXPORT_SUFFIXES",
            "DATABASE_NAMES", "HEAD_BYTES"]
 
 _LN_START = re.compile(r"^\s*\d+ of \d+ DOCUMENTS?\s*$", re.M)
@@ -51,6 +51,15 @@ def detect_export(path: str | Path, head: bytes | str) -> str | None:
     if "<" in head and (_FACTIVA_DIV.search(head) or ("Factiva" in head and _FACTIVA_FIELD.search(head))):
         return "factiva_html"
     return None
+
+
+def detect_file(path: str | Path) -> str | None:
+    """detect_export on the first HEAD_BYTES of a file (None when it cannot be read)."""
+    try:
+        with open(path, "rb") as handle:
+            return detect_export(path, handle.read(HEAD_BYTES))
+    except OSError:
+        return None
 
 
 def _nexis_docx_hint(path: str | Path) -> bool:
