@@ -309,3 +309,25 @@ def test_batches_by_weight_keep_order() -> None:
     assert list(engine.batched([1, 2, 3], 2, weights=[1, 3, 1])) == [[1, 2], [3]]
     assert list(engine.batched(list("abcde"), 2)) == [["a", "b"], ["c", "d"], ["e"]]
     assert list(engine.batched(list("abc"), 100, weights=[1, 1, 1])) == [["a", "b", "c"]]
+
+
+def test_a_month_only_date_line_dates_to_the_month(tmp_path: Path) -> None:
+    source = zipfile.ZipFile(DATA / "nexis_uni_egov.docx")
+    folder = tmp_path / "monthly"
+    folder.mkdir()
+    with zipfile.ZipFile(folder / "monthly.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        for name in source.namelist():
+            data = source.read(name)
+            z.writestr(name, data.replace(b"July 2, 2019 Tuesday", b"July 2019") if name == "word/document.xml" else data)
+    docs, _ = read_export(folder / "monthly.docx")
+    assert (docs[1].title, docs[1].source, docs[1].date, docs[1].section, docs[1].warning) == (
+        "Guangdong app puts more than a thousand services in residents' pockets", "China Daily", "July 2019",
+        "BUSINESS", "no day in the date line 'July 2019'")
+    loaded = load_corpus(folder).set_index("path").loc["monthly/monthly.docx#doc=2"]
+    assert (loaded.date, loaded.date_precision) == (pd.Timestamp("2019-07-01"), "month")
+    from egov.corpus.exports.proquest import read_proquest_txt
+
+    rule = "_" * 60
+    docs, _ = read_proquest_txt(f"{rule}\nDocument 1 of 1\n\nA title\n\nFull text: Some text.\n\n"
+                                f"Publication date: Jul 2019\n\nProQuest document ID: 1\n{rule}\n")
+    assert (docs[0].date, docs[0].warning) == ("Jul 2019", "'Publication date: Jul 2019' gives no day")

@@ -24,7 +24,8 @@ MONTHS["sept"] = 9
 class ExportDoc:
     """One document of an export: the database's metadata, the body text, or why it is unreadable.
 
-    `date` is ISO (YYYY-MM-DD) from the database's own date field, "" when it has none.
+    `date` is ISO (YYYY-MM-DD) from the database's own date field, "July 2019" when it gives only
+    a month, "" when it has none.
     `problem` non-empty: the document cannot be loaded (cut off, markers missing, no text).
     `warning`: it loads, but something the database normally gives is missing.
     """
@@ -75,6 +76,16 @@ def line_date(line: str, max_rest: int = 40) -> str:
     if m.group("mon"):
         return iso_date(m.group("year"), m.group("mon"), m.group("day"))
     return iso_date(m.group("year2"), m.group("mon2"), m.group("day2"))
+
+
+MONTH_YEAR = re.compile(r"^(?P<mon>[A-Z][a-z]+)\.? (?P<year>\d{4})$")
+
+
+def month_year(line: str) -> str:
+    """"July 2019" when a line is a month and year only (a monthly's date), else "" (the loader
+    then dates the article to the month, not the day)."""
+    m = MONTH_YEAR.match(line.strip())
+    return f"{m.group('mon')} {m.group('year')}" if m and m.group("mon").lower().rstrip(".") in MONTHS else ""
 
 
 def words_reported(value: str) -> int | None:

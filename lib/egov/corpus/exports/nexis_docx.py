@@ -20,7 +20,8 @@ import zlib
 
 from lxml import etree
 
-from egov.corpus.exports.common import COPYRIGHT, ExportDoc, language_code, line_date, paragraphs_text, words_reported
+from egov.corpus.exports.common import (COPYRIGHT, ExportDoc, language_code, line_date, month_year, paragraphs_text,
+                                        words_reported)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 END = "End of Document"
@@ -95,7 +96,7 @@ def read_nexis_docx(data: bytes) -> tuple[list[ExportDoc], list[str]]:
         chunks.append((tail, False))
     docs = []
     for number, (chunk, complete) in enumerate(chunks, start=1):
-        doc = _document(chunk, number)
+        doc = _document(chunk, number, cover_titles.get(number, ""))
         if not complete and not doc.problem:
             doc.problem = "cut off: the file ends inside this document (truncated .docx)"
         elif not complete:
@@ -133,21 +134,26 @@ def _date_index(lines: list[str]) -> int | None:
     return None
 
 
-def _document(chunk: list[str], number: int) -> ExportDoc:
+def _document(chunk: list[str], number: int, cover_title: str = "") -> ExportDoc:
     doc = ExportDoc(number)
     d = _date_index(chunk)
+    if d is None and cover_title and cover_title in chunk[:40]:  # the cover page names its headline
+        d = chunk.index(cover_title) + 2
+        line = chunk[d] if d < len(chunk) else ""
+        doc.date = month_year(line)
+        doc.warning = f"no day in the date line '{line}'" if doc.date else "no date line below the publication"
     if d is None:
         doc.problem = "no date line below the headline and publication: not a Nexis Uni document"
         return doc
     doc.title, doc.source = chunk[d - 2], chunk[d - 1]
-    doc.date, doc.date_field = line_date(chunk[d]), chunk[d]
+    doc.date, doc.date_field = line_date(chunk[d]) or doc.date, chunk[d] if d < len(chunk) else ""
     try:
         body_at = chunk.index("Body", d)
     except ValueError:
         doc.problem = "no 'Body' heading: the metadata cannot be told from the text"
         return doc
     fields = {}
-    for line in chunk[d + 1:body_at]:
+    for line in chunk[d:body_at]:
         if (m := LABEL.match(line)) and not COPYRIGHT.match(line):
             fields[m.group("label").lower()] = m.group("value").strip()
     body = []

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from egov.corpus.exports.common import COPYRIGHT, ExportDoc, iso_date, language_code, paragraphs_text, words_reported
+from egov.corpus.exports.common import (COPYRIGHT, ExportDoc, iso_date, language_code, month_year, paragraphs_text,
+                                        words_reported)
 
 RULE = re.compile(r"^_{20,}\s*$")
 DOC_OF = re.compile(r"^Document (\d+) of (\d+)\s*$")
@@ -96,7 +97,8 @@ def _record(lines: list[str], fallback: int) -> tuple[ExportDoc, int | None]:
     if not raw:
         doc.warning = "no 'Publication date:' field"
     elif not doc.date:
-        doc.warning = f"'Publication date: {raw}' is not a day"
+        doc.date = month_year(raw)  # a monthly: dated to the month
+        doc.warning = f"'Publication date: {raw}' gives no day"
     paragraphs, current = [], []
     for x in body:
         if x.strip():
