@@ -246,7 +246,7 @@ def test_damaged_inputs_are_reported_not_dropped(tmp_path: Path) -> None:
     assert [d.problem for d in docs] == ["no LENGTH: line: the metadata cannot be told from the text",
                                          "no '2 of 2 DOCUMENTS' start line"]
     docs, _ = read_factiva_html('<html><body><div class="article enArticle"><p>Only text.</p></div></body></html>')
-    assert docs[0].problem.startswith("no field table")
+    assert docs[0].problem.startswith("no field table")  # and no headline with paragraphs
     rule = "_" * 60
     docs, _ = read_proquest_txt(f"{rule}\nDocument 2 of 3\n\nA title\n\nFull text: Some text.\n\n"
                                 f"Publication date: May 1, 2019\n\nProQuest document ID: 1\n{rule}\n")
@@ -331,3 +331,20 @@ def test_a_month_only_date_line_dates_to_the_month(tmp_path: Path) -> None:
     docs, _ = read_proquest_txt(f"{rule}\nDocument 1 of 1\n\nA title\n\nFull text: Some text.\n\n"
                                 f"Publication date: Jul 2019\n\nProQuest document ID: 1\n{rule}\n")
     assert (docs[0].date, docs[0].warning) == ("Jul 2019", "'Publication date: Jul 2019' gives no day")
+
+
+def test_factiva_articles_laid_out_without_field_codes() -> None:
+    from egov.corpus.exports.factiva import read_factiva_html
+
+    page = ('<html><body><div class="article enArticle"><div id="hd"><span class="enHeadline">Portal opens</span>'
+            '</div><div>By Li Wen</div><div>1,204 words</div><div>4 June 2019</div><div>08:15</div>'
+            '<div>China Daily</div><div>CHNDLY</div><div>English</div><div>(c) 2019 China Daily. All rights reserved.</div>'
+            '<p class="articleParagraph enarticleParagraph">The national portal opened on Monday.</p>'
+            '<p class="articleParagraph enarticleParagraph">Residents can apply online.</p>'
+            '<div>Document CHNDLY0020190604ef6400001</div></div></body></html>')
+    docs, problems = read_factiva_html(page)
+    doc = docs[0]
+    assert problems == [] and not doc.problem and not doc.warning
+    assert (doc.title, doc.byline, doc.n_words_reported, doc.date, doc.source, doc.language, doc.database_id) == (
+        "Portal opens", "Li Wen", 1204, "2019-06-04", "China Daily", "en", "CHNDLY0020190604ef6400001")
+    assert doc.text == "The national portal opened on Monday.\nResidents can apply online."

@@ -13,12 +13,14 @@ import re
 
 import lxml.html
 
-from egov.corpus.exports.common import COPYRIGHT, ExportDoc, iso_date, language_code, paragraphs_text, words_reported
+from egov.corpus.exports.common import (COPYRIGHT, LANGUAGE_CODES, ExportDoc, iso_date, language_code, paragraphs_text,
+                                        words_reported)
 
 ARTICLES = "//div[contains(concat(' ', normalize-space(@class), ' '), ' article ')]"
 PD_DAY_MONTH_YEAR = re.compile(r"^(?P<day>\d{1,2}) (?P<mon>[A-Za-z]+)\.? (?P<year>\d{4})$")
 PD_MONTH_DAY_YEAR = re.compile(r"^(?P<mon>[A-Za-z]+)\.? (?P<day>\d{1,2}),? (?P<year>\d{4})$")
 PD_CJK = re.compile(r"^(?P<year>\d{4})\s*年\s*(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日$")
+LANGUAGE_NAMES = {name.split("-")[0] for name in LANGUAGE_CODES}
 PD_ISO = re.compile(r"^(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})$")
 
 
@@ -61,11 +63,43 @@ def parse_pd(value: str) -> str:
     return ""
 
 
+def _div_fields(div) -> dict[str, object]:
+    """The fields of an article laid out without codes ("Full Article/Report"): headline span,
+    then one div per field (byline, "512 words", date, time, source, code, language, copyright),
+    paragraphs of class articleParagraph and "Document ..." at the end."""
+    out: dict[str, object] = {}
+    head = div.xpath(".//*[contains(@class, 'Headline') or @id='hd']")
+    paragraphs = [p.text_content() for p in div.xpath(".//p[contains(@class, 'articleParagraph')]")]
+    if not head or not paragraphs:
+        return out
+    out["HD"], out["TD"] = " ".join(head[0].text_content().split()), paragraphs
+    after_date = False
+    for cell in div.xpath("./div[not(@id='hd')]"):
+        text = " ".join(cell.text_content().split())
+        if not text or cell.xpath(".//p[contains(@class, 'articleParagraph')]"):
+            continue
+        if text.startswith("Document "):
+            out["AN"] = text
+        elif re.fullmatch(r"[\d,]+ words", text):
+            out["WC"] = text
+        elif parse_pd(text) and "PD" not in out:
+            out["PD"], after_date = text, True
+        elif text.lower().startswith("by "):
+            out.setdefault("BY", text[3:])
+        elif COPYRIGHT.match(text) or text.startswith("(c)"):
+            out["CY"] = text
+        elif text.split("-")[0].strip().lower() in LANGUAGE_NAMES:
+            out["LA"] = text
+        elif after_date and not re.fullmatch(r"[\d:]+(?: GMT)?|[A-Z0-9]{3,8}", text):
+            out.setdefault("SN", text)
+    return out
+
+
 def _article(div, number: int) -> ExportDoc:
-    fields = _fields(div)
+    fields = _fields(div) or _div_fields(div)
     doc = ExportDoc(number)
     if not fields:
-        doc.problem = "no field table (HD, PD, TD ...): not a 'Full Article/Report plus Indexing' export"
+        doc.problem = "no field table (HD, PD, TD ...) and no headline with paragraphs: not a Factiva article"
         return doc
     doc.title = str(fields.get("HD", ""))
     doc.byline = str(fields.get("BY", ""))
