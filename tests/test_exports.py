@@ -348,3 +348,13 @@ def test_factiva_articles_laid_out_without_field_codes() -> None:
     assert (doc.title, doc.byline, doc.n_words_reported, doc.date, doc.source, doc.language, doc.database_id) == (
         "Portal opens", "Li Wen", 1204, "2019-06-04", "China Daily", "en", "CHNDLY0020190604ef6400001")
     assert doc.text == "The national portal opened on Monday.\nResidents can apply online."
+
+
+def test_a_legacy_lexisnexis_monthly_is_dated_to_the_month() -> None:
+    from egov.corpus.exports.lexisnexis import read_lexisnexis_txt
+
+    text = ("1 of 1 DOCUMENT\n\nChina Economic Review\n\nJuly 2019\n\nPortals for all\n\nSECTION: FEATURES\n\n"
+            "LENGTH: 5 words\n\nPortals now serve every county.\n\nLANGUAGE: ENGLISH\n")
+    doc = read_lexisnexis_txt(text)[0][0]
+    assert (doc.date, doc.source, doc.title, doc.warning, doc.problem) == (
+        "July 2019", "China Economic Review", "Portals for all", "no day in the date line 'July 2019'", "")

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from egov.corpus.exports.common import COPYRIGHT, ExportDoc, language_code, line_date, paragraphs_text, words_reported
+from egov.corpus.exports.common import (COPYRIGHT, ExportDoc, language_code, line_date, month_year, paragraphs_text,
+                                        words_reported)
 
 START = re.compile(r"^\s*(\d+) of (\d+) DOCUMENTS?\s*$")
 LABEL = re.compile(r"^(?P<label>[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?): ?(?P<value>.*)$")
@@ -68,10 +69,13 @@ def _document(block: list[str], number: int) -> tuple[ExportDoc, int]:
     head = [x for x in stripped[:length_at + 1] if x and not COPYRIGHT.match(x)]
     date_at = next((i for i, x in enumerate(head) if not LABEL.match(x) and line_date(x, max_rest=60)), None)
     fields: dict[str, str] = {}
+    if date_at is None and (date_at := next((i for i, x in enumerate(head[:4]) if month_year(x)), None)) is not None:
+        doc.warning = f"no day in the date line '{head[date_at]}'"  # a monthly: dated to the month
     if date_at is None:
         doc.problem = "no date line below the publication"
         return doc, 0
-    doc.date, doc.date_field = line_date(head[date_at], max_rest=60), head[date_at]
+    doc.date = line_date(head[date_at], max_rest=60) or month_year(head[date_at])
+    doc.date_field = head[date_at]
     doc.source = " ".join(head[:date_at])
     headline = []
     for x in head[date_at + 1:]:
