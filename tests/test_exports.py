@@ -358,3 +358,13 @@ def test_a_legacy_lexisnexis_monthly_is_dated_to_the_month() -> None:
     doc = read_lexisnexis_txt(text)[0][0]
     assert (doc.date, doc.source, doc.title, doc.warning, doc.problem) == (
         "July 2019", "China Economic Review", "Portals for all", "no day in the date line 'July 2019'", "")
+
+
+def test_proquest_publication_info_stands_in_for_missing_fields() -> None:
+    from egov.corpus.exports.proquest import read_proquest_txt
+
+    rule = "_" * 60
+    docs, _ = read_proquest_txt(f"{rule}\nDocument 1 of 1\n\nA title\n\nPublication info: China Daily ; Beijing "
+                                f"[Beijing]. 04 June 2019: 3.\n\nFull text: Some text.\n\nProQuest document ID: 7\n{rule}\n")
+    assert (docs[0].source, docs[0].date, docs[0].date_field, docs[0].warning) == (
+        "China Daily", "2019-06-04", "Publication info: 04 June 2019", "")

@@ -24,6 +24,7 @@ LABELS = ("Abstract|Author|Byline|Caption|Company / organization|Copyright|Count
           "Other available formats|Source attribution|Update")
 LABEL = re.compile(rf"^(?P<label>{LABELS}): ?(?P<value>.*)$")
 PUB_DATE = re.compile(r"^(?P<mon>[A-Za-z]+)\.? (?P<day>\d{1,2}),? (?P<year>\d{4})$")
+INFO_DATE = re.compile(r"\b\d{1,2} [A-Z][a-z]+\.? \d{4}\b|\b[A-Z][a-z]+\.? \d{1,2}, \d{4}\b")
 PUB_DATE_DMY = re.compile(r"^(?P<day>\d{1,2}) (?P<mon>[A-Za-z]+)\.? (?P<year>\d{4})$")
 
 
@@ -84,16 +85,17 @@ def _record(lines: list[str], fallback: int) -> tuple[ExportDoc, int | None]:
         elif label and x.strip() and label != "Full text":
             fields[label] = (fields[label] + " " + x.strip()).strip()  # a wrapped value
     doc.title = fields.get("Title") or first_title
-    doc.source = fields.get("Publication title", "").split(";")[0].strip()
+    info = fields.get("Publication info", "")  # "China Daily ; Beijing [Beijing]. 04 June 2019: 3."
+    doc.source = (fields.get("Publication title") or info).split(";")[0].split("[")[0].strip()
     doc.byline = fields.get("Author", "")
     doc.section = fields.get("Section", "")
     doc.language = language_code(fields.get("Language of publication", ""))
     doc.database_id = fields.get("ProQuest document ID", "")
     doc.n_words_reported = words_reported(fields.get("Word count", "")) if "Word count" in fields else None
-    raw = fields.get("Publication date", "")
+    raw = fields.get("Publication date") or next((m.group() for m in [INFO_DATE.search(info)] if m), "")
     if m := PUB_DATE.match(raw) or PUB_DATE_DMY.match(raw):
         doc.date = iso_date(m.group("year"), m.group("mon"), m.group("day"))
-    doc.date_field = raw and f"Publication date: {raw}"
+    doc.date_field = raw and f"Publication {'date' if fields.get('Publication date') else 'info'}: {raw}"
     if not raw:
         doc.warning = "no 'Publication date:' field"
     elif not doc.date:
