@@ -191,7 +191,7 @@ def test_chinese_articles_load_as_chinese(loaded: pd.DataFrame) -> None:
     chinese = loaded[loaded["language"] == "zh"]
     assert sorted(chinese["path"]) == ["exports/factiva_egov.html#doc=7", "exports/lexisnexis_bom.txt#doc=5",
                                        "exports/nexis_uni_egov.docx#doc=6"]
-    assert chinese["n_words"].min() > 100  # words of the Chinese segmenter, not clauses
+    assert chinese["n_words"].min() > 80  # about 200 characters: ~95 segmented words, ~15 if clauses were words
     assert set(chinese["title"]) == {"广东数字政府改革让群众少跑腿", "上海一网通办服务持续扩容", "浙江最多跑一次改革向基层延伸"}
 
 

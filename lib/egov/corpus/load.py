@@ -94,28 +94,15 @@ def seeds_path() -> Path:
 
 def count_words(text: str, language: str = "en") -> int:
     """Number of words: runs of letters/digits (with inner apostrophes, dots or hyphens); for
-    Chinese ("zh") the words of the segmenter (egov.lang.zh.words) or, without it, characters / 1.5.
+    Chinese ("zh") the words of the segmenter (egov.lang.zh.words).
 
     Example: count_words("Digital government, 2019") == 3
     """
     if language == "zh":
-        return _zh_count_words()(text)
+        from egov.lang.zh.words import count_words as zh_count_words
+
+        return zh_count_words(text)
     return len(WORDS.findall(text))
-
-
-def _zh_count_words():
-    """The seam's word count for Chinese: the words of the segmenter (egov.lang.zh.words), else
-    an estimate from characters (egov.lang.zh.lines.count_words) where the segmenter is absent."""
-    try:
-        from egov.lang.zh import words
-    except ImportError:
-        words = None
-    if hasattr(words, "count_words"):
-        return words.count_words
-    if hasattr(words, "raw_tokens"):
-        return lambda text: len(words.raw_tokens(text))
-    from egov.lang.zh.lines import count_words as estimate
-    return estimate
 
 
 def load_corpus(path: str | Path, metadata: str | Path | pd.DataFrame | None = None,
