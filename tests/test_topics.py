@@ -160,7 +160,7 @@ def test_topic_stage_cache_hit_equals_miss(tmp_path, monkeypatch):
     fresh = ts.topic_stage(psg, seed=42, ks=range(2, 5))
     monkeypatch.setenv("EGOV_CACHE_DIR", str(tmp_path))
     miss = ts.topic_stage(psg, seed=42, ks=range(2, 5))
-    assert len(list(tmp_path.glob("topic_stage-*.pkl"))) == 1
+    assert len(list(tmp_path.glob("topic_stage-*/entry.json"))) == 1
     hit = ts.topic_stage(psg, seed=42, ks=range(2, 5))
     for stage in (miss, hit):
         assert stage.k == fresh.k == 3 and stage.reasons == fresh.reasons
@@ -169,7 +169,7 @@ def test_topic_stage_cache_hit_equals_miss(tmp_path, monkeypatch):
         for m in topics.MODELS:
             np.testing.assert_array_equal(stage.models[m].passage_topic, fresh.models[m].passage_topic)
     ts.topic_stage(psg, seed=7, ks=range(2, 5))  # another seed is another entry
-    assert len(list(tmp_path.glob("topic_stage-*.pkl"))) == 2
+    assert len(list(tmp_path.glob("topic_stage-*/entry.json"))) == 2
 
 
 def test_online_lda_above_online_from_recovers_the_planted_topics():

@@ -329,7 +329,7 @@ def topic_stage(
 ) -> TopicStage:
     """The whole topic stage: sweep, choose k, fit NMF and LDA, tables, matches, baseline.
 
-    The result is kept in the on-disk cache (egov.cache; `egov build` sets the folder) under
+    The result is kept in the on-disk cache (egov.cache; always within `egov build`) under
     a key of the passages' content, the arguments, every setting (stage_settings) and the
     egov code, so notebook 04 reuses notebook 03's stage; a cached result equals a fresh one.
     Example: stage = topic_stage(passages(docs), seed=42); stage.topics.head()
