@@ -1,8 +1,8 @@
 """Which languages a corpus holds, per article: the `language` column every analysis groups by.
 
 `load_corpus` records each article's language (`docs["language"]`); for a table made without
-it (an older cache, a hand-made frame), `article_languages` falls back to `detect_language`
-on the text, in this one place. Analyses run per language and say so: `language_table` is the
+it (an older cache, a hand-made frame), `article_languages` falls back to detecting it from
+the text (`egov.lang.languages_of`). Analyses run per language and say so: `language_table` is the
 fact table the notebooks state ("3 Chinese and 5 English articles; every analysis is per
 language"), `with_language` adds the article's language to any per-article table.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from egov.lang import LANGUAGES, detect_language
+from egov.lang import LANGUAGES, languages_of
 
 __all__ = ["article_languages", "with_language", "language_table", "language_facts", "split_languages", "language_name", "languages_text"]
 
@@ -20,14 +20,13 @@ LANGUAGE_COLUMNS = ["language", "name", "n_articles", "n_words", "share"]
 def article_languages(docs: pd.DataFrame) -> pd.Series:
     """Each article's language code ("en", "zh", ...), indexed like docs.
 
-    From the `language` column when the loader gave one, else detected from `text`.
+    From the `language` column when the loader gave one, else detected from `text`
+    (`egov.lang.languages_of`, the one place that decides).
     Example: article_languages(docs).value_counts()
     """
-    if "language" in docs.columns:
-        return docs["language"].fillna("und").astype(str).rename("language")
-    if "text" not in docs.columns:
+    if "language" not in docs.columns and "text" not in docs.columns:
         raise ValueError("docs has neither a 'language' nor a 'text' column to tell the language from")
-    return docs["text"].fillna("").astype(str).map(detect_language).astype(str).rename("language")
+    return pd.Series(languages_of(docs), index=docs.index, dtype=object, name="language").astype(str)
 
 
 def with_language(table: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
