@@ -48,8 +48,10 @@ def test_headline_calls_topics_stable_only_when_the_chosen_k_is():
     table = pd.DataFrame({"model": ["nmf", "nmf"], "topic": [1, 2], "label": ["a / b / c", "d / e / f"],
                           "share": [0.3, 0.7]})
     sweep = pd.DataFrame({"k": [2, 2, 3, 3], "model": ["lda", "nmf"] * 2, "stability": [0.5, 0.8, 0.9, 0.3]})
-    assert topics_report.headline(table, 2, sweep) == ("2 topics, stable (0.65); the largest (NMF) is 'd / e / f' "
+    # the first model's own stability at its k, not a mean over models
+    assert topics_report.headline(table, 2, sweep) == ("2 NMF topics, stable (0.80); the largest is 'd / e / f' "
                                                       "with 70% of the words.")
-    assert topics_report.headline(table, 3, sweep).startswith("3 topics, stable (0.60);")  # 0.6 is enough
-    assert topics_report.headline(table, 3, sweep.assign(stability=[0.5, 0.8, 0.7, 0.3])).startswith(
-        "3 topics, unstable (0.50, below 0.6: read as sketches)")
+    assert topics_report.headline(table, 3, sweep.assign(stability=[0.5, 0.8, 0.9, 0.6])).startswith(
+        "3 NMF topics, stable (0.60);")  # 0.6 is enough
+    assert topics_report.headline(table, 3, sweep).startswith(
+        "3 NMF topics, unstable (0.30, below 0.6: read as sketches)")

@@ -7,10 +7,11 @@ quoted passages keep their text. Adjacent word pairs that the collocation step
 (`egov.terms.phrases.collocations`, over passages) finds at least PHRASE_MIN_COUNT times, with
 G2 >= PHRASE_MIN_LLR (p < 0.001) and PMI >= PHRASE_MIN_PMI, become one term ("health code",
 "big data", "internet plus"), read left to right without overlaps. Terms of page furniture
-(lib/egov/data/furniture_en.txt: "font size", "e-mail", ...) are dropped.
+(lib/egov/data/furniture_en.txt: "adjust font size", "e-mail", ...) are removed.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib.resources import files
 
@@ -28,19 +29,27 @@ PHRASE_COLUMNS = ["phrase", "count", "llr", "pmi"]
 
 
 @lru_cache(maxsize=1)
-def furniture_terms() -> frozenset[str]:
-    """Terms of page furniture that never enter the topic vocabulary (lib/egov/data/furniture_en.txt)."""
+def _furniture() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
     text = files("egov.data").joinpath("furniture_en.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    lines = [w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    phrases = tuple(re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, w.split())) + r"(?!\w)", re.I)
+                    for w in lines if " " in w)
+    return frozenset(w for w in lines if " " not in w), phrases
+
+
+def furniture_terms() -> frozenset[str]:
+    """Single-word terms of page furniture that never enter the topic vocabulary (data/furniture_en.txt)."""
+    return _furniture()[0]
 
 
 def strip_outlets(texts: pd.Series) -> pd.Series:
-    """The texts with every outlet name of the outlet table replaced by a line break (no pair crosses it).
+    """The texts with every outlet name of the outlet table and every furniture phrase replaced by a
+    line break (no word pair crosses it).
 
     Example: strip_outlets(pd.Series(["China Daily reports"])) -> ["\\n reports"]
     """
     out = texts.fillna("").astype(str)
-    for _, pattern in outlet_patterns():
+    for pattern in [p for _, p in outlet_patterns()] + list(_furniture()[1]):
         out = out.str.replace(pattern, "\n", regex=True)
     return out
 
@@ -73,9 +82,7 @@ def topic_tokens(passages: pd.DataFrame, phrases: bool = True) -> tuple[list[lis
     if len(words) > 1:
         index = {t: i for i, t in enumerate(terms)}
         v = max(len(terms), 1)
-        # furniture phrases are joined too, so that "font size" goes as a whole, not leaving "size"
-        pairs = list(table["phrase"]) + [f for f in furniture_terms() if f.count(" ") == 1]
-        codes = {index[a] * v + index[b] for a, b in (p.split(" ") for p in pairs) if a in index and b in index}
+        codes = {index[a] * v + index[b] for a, b in (p.split(" ") for p in table["phrase"])}
         pair = np.flatnonzero((doc_index[:-1] == doc_index[1:]) & keep[:-1] & keep[1:])
         pair = pair[np.isin(term_id[pair].astype(np.int64) * v + term_id[pair + 1], list(codes))]
         last = -2
