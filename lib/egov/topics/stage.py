@@ -20,7 +20,8 @@ from egov.topics import lda as _lda
 from egov.topics import models as _topics
 from egov.topics import selection as _sel
 from egov.topics import vocab as _vocab
-from egov.topics.models import MODELS, PassageTerms, TopicModel, doc_topics, topic_summary, topic_terms
+from egov.topics.models import (MODELS, PassageTerms, TopicModel, doc_topics, passage_topics, topic_summary,
+                                topic_terms)
 
 
 @dataclass
@@ -36,6 +37,7 @@ class TopicStage:
     summary: pd.DataFrame  # model, topic, label, share, coherence, top_terms
     matches: pd.DataFrame
     baseline: pd.DataFrame
+    passage_topics: pd.DataFrame  # model, doc_id, passage_id, topic, share
     reason: str = ""  # why there is no model (the corpus is too small), else ""
     ks: dict[str, int] = field(default_factory=dict)
 
@@ -129,12 +131,13 @@ def baseline(pt: PassageTerms, choice: pd.DataFrame | dict | int, seed: int = 42
 
 
 def tables(models: dict[str, TopicModel]) -> dict[str, pd.DataFrame]:
-    """The stage's tables from fitted models: topics, doc_topics, summary, matches."""
+    """The stage's tables from fitted models: topics, doc_topics, summary, matches, passage_topics."""
     terms = {m: topic_terms(tm) for m, tm in models.items()}
     return {"topics": pd.concat(terms.values(), ignore_index=True),
             "doc_topics": pd.concat([doc_topics(tm) for tm in models.values()], ignore_index=True),
             "summary": pd.concat([topic_summary(tm) for tm in models.values()], ignore_index=True),
-            "matches": _sel.match_topics(terms[MODELS[0]], terms[MODELS[1]])}
+            "matches": _sel.match_topics(terms[MODELS[0]], terms[MODELS[1]]),
+            "passage_topics": pd.concat([passage_topics(tm) for tm in models.values()], ignore_index=True)}
 
 
 STAGE_COLUMNS = {
@@ -146,6 +149,7 @@ STAGE_COLUMNS = {
     "summary": ["model", "topic", "label", "share", "coherence", "top_terms"],
     "matches": ["model_a", "topic_a", "label_a", "model_b", "topic_b", "label_b", "n_shared", "shared_terms", "found_by"],
     "baseline": ["model", "corpus", "k", "coherence", "coherence_min", "coherence_max", "n_passages"],
+    "passage_topics": ["model", "doc_id", "passage_id", "topic", "share"],
 }
 
 
