@@ -11,25 +11,7 @@ from egov.topics import stage as tstage
 from egov.topics import vocab
 from egov.topics.split import passages
 
-VOCABS = {
-    "portal": "portal login citizen account password website mobile app online form".split(),
-    "cloud": "cloud data centre server storage network computing platform database backup".split(),
-    "audit": "audit official corruption inspection discipline bribery investigation prosecutor court penalty".split(),
-}
-
-
-def planted_docs(n_docs: int = 9, n_paras: int = 5, words: int = 70, mix: float = 0.05, seed: int = 0):
-    """Articles whose paragraphs draw 95% of words from one vocabulary (article d: vocabulary d % 3)."""
-    rng = np.random.default_rng(seed)
-    names = list(VOCABS)
-    rows = []
-    for d in range(n_docs):
-        main = VOCABS[names[d % 3]]
-        other = [w for n in names if n != names[d % 3] for w in VOCABS[n]]
-        paras = [" ".join(np.where(rng.random(words) < mix, rng.choice(other, words), rng.choice(main, words))) + "."
-                 for _ in range(n_paras)]
-        rows.append((f"{d:03d}_{names[d % 3]}", "\n".join(paras)))
-    return pd.DataFrame(rows, columns=["doc_id", "text"])
+from egov.topics.planted import VOCABS, known_answer, planted_docs  # noqa: F401  (test_topics_report imports them)
 
 
 @pytest.fixture(scope="module")
@@ -144,6 +126,15 @@ def test_distinct_first_takes_one_per_group_then_tops_up_in_order():
     assert topics._distinct_first(np.array([0, 1, 2, 3, 4]), groups, 3) == [0, 2, 4]
     assert topics._distinct_first(np.array([3, 1, 2, 0]), groups, 3) == [3, 2, 1]
     assert topics._distinct_first(np.array([1, 0]), groups, 3) == [1, 0]
+
+
+def test_known_answer_table_the_notebook_shows():
+    table = known_answer(42)
+    assert table.columns.tolist() == ["model", "topic", "top_terms", "planted", "n_articles", "n_in_block"]
+    assert table["model"].tolist() == ["nmf"] * 3 + ["lda"] * 3
+    for model, g in table.groupby("model"):
+        assert sorted(g["planted"]) == ["audit", "cloud", "portal"], model
+        assert g["n_articles"].tolist() == [3, 3, 3] and g["n_in_block"].tolist() == [3, 3, 3]
 
 
 def test_nmf_and_lda_find_the_same_planted_topics(fitted):

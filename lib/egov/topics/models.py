@@ -51,6 +51,7 @@ class PassageTerms:
     min_df: int | float = MIN_DF
     max_df: int | float = MAX_DF
     phrases: pd.DataFrame | None = None  # the collocations joined into one term and kept: phrase, count, llr, pmi
+    reason: str = ""  # why these passages are too small for a topic model (then there are none), else ""
 
     def subset(self, rows: np.ndarray) -> PassageTerms:
         """The same vocabulary on a subset of passages (row positions)."""

@@ -148,8 +148,10 @@ def choose_k(sweep: pd.DataFrame, n_topics: int | None = None, stable_enough: fl
     Example: choose_k(sweep_k(pt)).set_index("model")["k"]
     """
     missing = [c for c in ("k", "model", "coherence", "coherence_sd", "stability") if c not in sweep.columns]
-    if missing or len(sweep) == 0:
-        raise ValueError(f"choose_k needs a sweep_k table; missing: {', '.join(missing) or 'rows'}")
+    if missing:
+        raise ValueError(f"choose_k needs a sweep_k table; missing: {', '.join(missing)}")
+    if len(sweep) == 0:  # no sweep (a corpus too small for a topic model): no choice
+        return pd.DataFrame(columns=CHOICE_COLUMNS)
     if n_topics is not None and (not isinstance(n_topics, (int, np.integer)) or n_topics < 1):
         raise ValueError(f"n_topics must be a positive integer or None, got {n_topics!r}")
     rows = []

@@ -97,26 +97,54 @@ def _cached(kind: str, data: pd.DataFrame | PassageTerms, args: tuple, compute):
 def vocabulary(passages: pd.DataFrame) -> PassageTerms:
     """The passages' terms (topics.passage_terms: phrases joined, outlets and furniture left out), cached.
 
-    Example: pt = vocabulary(passages(docs)); len(pt.vocab)
+    Passages too few or too alike for a topic model give an empty PassageTerms whose `reason`
+    says why; the later steps then return empty tables. Example: pt = vocabulary(passages(docs))
     """
     if isinstance(passages, PassageTerms):
         return passages
-    return _cached("topic_vocabulary", passages, (), lambda: _topics.passage_terms(passages))
+    return _cached("topic_vocabulary", passages, (), lambda: _terms_or_reason(passages))
+
+
+def _terms_or_reason(passages: pd.DataFrame) -> PassageTerms:
+    try:
+        return _topics.passage_terms(passages)
+    except _topics.TooSmall as err:
+        empty = passages.iloc[0:0]
+        return PassageTerms(empty, [], _topics.count_matrix([], []), [], reason=str(err))
+
+
+def _empty(name: str, reason: str) -> pd.DataFrame:
+    out = pd.DataFrame(columns=STAGE_COLUMNS[name])
+    out.attrs["reason"] = reason
+    return out
 
 
 def sweep(pt: PassageTerms, seed: int = 42, ks: Iterable[int] = _sel.KS, n_runs: int | None = None,
           max_passages: int | None = _sel.MAX_PASSAGES) -> pd.DataFrame:
-    """selection.sweep_k on the passages' terms, cached. Example: sweep(pt, seed=42)"""
+    """selection.sweep_k on the passages' terms, cached; empty (attrs["reason"]) when they are too small.
+
+    Example: sweep(pt, seed=42)
+    """
     ks = tuple(sorted({int(k) for k in ks}))
-    return _cached("topic_sweep", pt, (seed, ks, n_runs, max_passages),
-                   lambda: _sel.sweep_k(pt, ks, MODELS, seed, n_runs, max_passages))
+    if pt.reason:
+        return _empty("sweep", pt.reason)
+    return _cached("topic_sweep", pt, (seed, ks, n_runs, max_passages), lambda: _sweep_or_reason(pt, seed, ks, n_runs,
+                                                                                                   max_passages))
+
+
+def _sweep_or_reason(pt, seed, ks, n_runs, max_passages) -> pd.DataFrame:
+    try:
+        return _sel.sweep_k(pt, ks, MODELS, seed, n_runs, max_passages)
+    except _topics.TooSmall as err:
+        return _empty("sweep", str(err))
 
 
 def fit(pt: PassageTerms, choice: pd.DataFrame | dict | int, seed: int = 42) -> dict[str, TopicModel]:
-    """The final fit of each model at its chosen k (a choose_k table, {model: k} or one k), cached.
-
-    Example: models = fit(pt, choose_k(sweep(pt)), seed=42)
+    """The final fit of each model at its chosen k (a choose_k table, {model: k} or one k), cached;
+    {} when the choice is empty. Example: models = fit(pt, choose_k(sweep(pt)), seed=42)
     """
+    if isinstance(choice, pd.DataFrame) and choice.empty:
+        return {}
     ks = {m: _sel.chosen_k(choice, m) for m in MODELS}
     return _cached("topic_fit", pt, (tuple(sorted(ks.items())), seed),
                    lambda: {m: _topics.fit_topics(pt, k, m, seed) for m, k in ks.items()})
@@ -124,14 +152,23 @@ def fit(pt: PassageTerms, choice: pd.DataFrame | dict | int, seed: int = 42) -> 
 
 def baseline(pt: PassageTerms, choice: pd.DataFrame | dict | int, seed: int = 42,
              max_passages: int | None = _sel.MAX_PASSAGES) -> pd.DataFrame:
-    """selection.baseline_coherence at each model's chosen k, cached. Example: baseline(pt, choice, 42)"""
+    """selection.baseline_coherence at each model's chosen k, cached; empty when the choice is.
+
+    Example: baseline(pt, choice, seed=42)
+    """
+    if isinstance(choice, pd.DataFrame) and choice.empty:
+        return _empty("baseline", pt.reason)
     ks = {m: _sel.chosen_k(choice, m) for m in MODELS}
     return _cached("topic_baseline", pt, (tuple(sorted(ks.items())), seed, max_passages),
                    lambda: _sel.baseline_coherence(pt, ks, seed, MODELS, max_passages))
 
 
 def tables(models: dict[str, TopicModel]) -> dict[str, pd.DataFrame]:
-    """The stage's tables from fitted models: topics, doc_topics, summary, matches, passage_topics."""
+    """The stage's tables from fitted models: topics, doc_topics, summary, matches, passage_topics
+    (empty tables without models)."""
+    if not models:
+        return {name: pd.DataFrame(columns=STAGE_COLUMNS[name])
+                for name in ("topics", "doc_topics", "summary", "matches", "passage_topics")}
     terms = {m: topic_terms(tm) for m, tm in models.items()}
     return {"topics": pd.concat(terms.values(), ignore_index=True),
             "doc_topics": pd.concat([doc_topics(tm) for tm in models.values()], ignore_index=True),
@@ -163,14 +200,10 @@ def topic_stage(
     too small for a topic model gives an empty stage whose `reason` says why.
     Example: stage = topic_stage(passages(docs), seed=42); stage.topics.head()
     """
-    try:
-        pt = vocabulary(passages)
-        swept = sweep(pt, seed, ks, n_runs, max_passages)
-        choice = _sel.choose_k(swept, n_topics)
-        models = fit(pt, choice, seed)
-        base = baseline(pt, choice, seed, max_passages)
-    except _topics.TooSmall as err:
-        empty = {name: pd.DataFrame(columns=cols) for name, cols in STAGE_COLUMNS.items()}
-        return TopicStage(terms=None, models={}, reason=str(err), **empty)
-    return TopicStage(terms=pt, sweep=swept, choice=choice, models=models, baseline=base,
+    pt = vocabulary(passages)
+    swept = sweep(pt, seed, ks, n_runs, max_passages)
+    choice = _sel.choose_k(swept, n_topics)
+    models = fit(pt, choice, seed)
+    return TopicStage(terms=pt if models else None, sweep=swept, choice=choice, models=models,
+                      baseline=baseline(pt, choice, seed, max_passages), reason=swept.attrs.get("reason", ""),
                       ks={m: int(k) for m, k in zip(choice["model"], choice["k"])}, **tables(models))
