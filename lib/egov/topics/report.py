@@ -20,7 +20,7 @@ NO_MODEL = "No topic model: the corpus is too small"
 
 def units_sentence(docs: pd.DataFrame, pt) -> str:
     """How many passages the articles give and what vocabulary the models share."""
-    if pt is None:
+    if pt is None or getattr(pt, "reason", ""):
         return (f"{plural(len(docs), 'article')} give too few passages or shared terms for a topic model; "
                 "the sections below say why and stay empty.")
     p = pt.passages
@@ -256,12 +256,14 @@ def representatives(tm: TopicModel, n: int = 2) -> pd.DataFrame:
     return r.assign(share=r["share"].round(2))[["topic", "label", "rank", "doc_id", "share", "quote"]]
 
 
-def headline(table: pd.DataFrame, k: int, sweep: pd.DataFrame) -> str:
-    """Plain-text headline for the report's front page: the first model's k, "stable" when its own
-    stability at k reaches STABLE_ENOUGH, and its largest topic."""
+def headline(table: pd.DataFrame, k: int | pd.DataFrame, sweep: pd.DataFrame) -> str:
+    """Plain-text headline for the report's front page: the first model's k (an int or the choose_k
+    table), "stable" when its own stability at k reaches STABLE_ENOUGH, and its largest topic."""
     if table.empty:
         return "No topic model: the corpus gives too few passages or shared terms."
     model = table["model"].iloc[0]
+    if isinstance(k, pd.DataFrame):
+        k = int(k.set_index("model").loc[model, "k"])
     top = table[table["model"] == model].sort_values("share", ascending=False).iloc[0]
     at_k = sweep.loc[(sweep["k"] == k) & (sweep["model"] == model), "stability"].mean()
     sure = (f"stable ({at_k:.2f})" if at_k >= STABLE_ENOUGH else
