@@ -9,7 +9,12 @@ archives do, Heaps' law) rather than the seeds' ~3,000 words, about 3% of words 
 swapped for pseudo-words drawn from a Zipf-distributed pool of 60,000; each article is
 therefore also far from any other (the loader drops reposts sharing >= 80% of 5-grams).
 
-Run: python benchmarks/make_corpus.py 10000 /tmp/corpus10k [--seed 42]
+The "wire" profile looks more like a news archive: no pseudo-words (every sentence recurs in
+many articles), a share of articles (WIRE_SHARE) are copies or near-copies of an earlier article
+under another outlet (new banner and dateline, a sentence or two dropped or added), and every
+article carries some of a few shared boilerplate lines (editor, copyright, share prompts).
+
+Run: python benchmarks/make_corpus.py 10000 /tmp/corpus10k [--seed 42] [--profile wire]
 """
 from __future__ import annotations
 
@@ -26,6 +31,11 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "October", "November", "December"]
 START, END = np.datetime64("2012-01-01"), np.datetime64("2023-12-31")
 N_PSEUDO, PSEUDO_SHARE = 60_000, 0.03
+PROFILES = ("gentle", "wire")
+WIRE_SHARE = 0.3  # wire profile: share of articles that copy an earlier one
+BOILERPLATE = ["Editor: Wang Xin", "Copyright 1995-2023 China Daily. All rights reserved.",
+               "Share this story on WeChat and Weibo", "Source: Xinhua", "[Editor: huaxia]",
+               "Follow us on Twitter @XHNews", "Print | Close"]
 SYLLABLES = ["ba", "ko", "ri", "tan", "mei", "lu", "shen", "qi", "zo", "ven", "ar", "do", "li", "pu", "sa",
              "tor", "ex", "ni", "gu", "wan", "fe", "hai", "ra", "mo", "yu", "cel", "dra", "in", "os", "ta"]
 
@@ -64,8 +74,11 @@ def _dateline(rng: np.random.Generator, day: np.datetime64) -> tuple[str, str]:
     return "Global Times", f"{city}, {when} -- "
 
 
-def make_corpus(n: int, folder: str | Path, seed: int = 42) -> Path:
-    """Write n articles to `folder` (created) and return it; same n and seed give the same bytes."""
+def make_corpus(n: int, folder: str | Path, seed: int = 42, profile: str = "gentle") -> Path:
+    """Write n articles to `folder` (created) and return it; same n, seed and profile give the same bytes."""
+    if profile not in PROFILES:
+        raise ValueError(f"profile must be one of {PROFILES}, not {profile!r}")
+    wire = profile == "wire"
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
@@ -75,12 +88,24 @@ def make_corpus(n: int, folder: str | Path, seed: int = 42) -> Path:
     zipf /= zipf.sum()
     span = int((END - START).astype(int))
     width = max(6, len(str(n)))
+    bodies: list[list[str]] = []  # wire profile: the paragraphs of each article, for later copies
     for i in range(n):
         day = START + np.timedelta64(int(rng.integers(span + 1)), "D")
         banner, prefix = _dateline(rng, day)
+        if wire and bodies and rng.random() < WIRE_SHARE:
+            paras = list(bodies[int(rng.integers(len(bodies)))])
+            if len(paras) > 3 and rng.random() < 0.5:
+                del paras[int(rng.integers(1, len(paras)))]  # an outlet cuts a paragraph
+            if rng.random() < 0.5:
+                paras.append(sentences[int(rng.integers(len(sentences)))])  # or adds one of its own
+            body = [prefix + paras[0].split(" -- ", 1)[-1]] + paras[1:]
+            extra = list(rng.choice(BOILERPLATE, size=int(rng.integers(1, 4)), replace=False))
+            (folder / f"{i:0{width}d}.txt").write_text("\n\n".join(([banner] if banner else []) + body + extra) + "\n",
+                                                     encoding="utf-8")
+            continue
         picks = rng.choice(len(sentences), size=rng.integers(15, 41), replace=False)
         words = " \n ".join(sentences[j] for j in picks).split(" ")
-        swap = np.flatnonzero(rng.random(len(words)) < PSEUDO_SHARE)
+        swap = np.flatnonzero(rng.random(len(words)) < (0.0 if wire else PSEUDO_SHARE))
         for j, w in zip(swap, rng.choice(pool, size=len(swap), p=zipf)):
             if words[j] != "\n":
                 words[j] = w
@@ -88,6 +113,9 @@ def make_corpus(n: int, folder: str | Path, seed: int = 42) -> Path:
         cuts = np.sort(rng.choice(np.arange(2, len(paras)), size=min(len(paras) - 2, rng.integers(2, 8)), replace=False))
         body = [prefix + paras[0]] + [" ".join(chunk) for chunk in np.split(np.array(paras[1:], dtype=object), cuts - 1)]
         lines = ([banner] if banner else []) + body
+        if wire:
+            bodies.append(body)
+            lines += list(rng.choice(BOILERPLATE, size=int(rng.integers(1, 4)), replace=False))
         (folder / f"{i:0{width}d}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
     return folder
 
@@ -97,8 +125,9 @@ def main() -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("folder")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--profile", choices=PROFILES, default="gentle")
     args = parser.parse_args()
-    make_corpus(args.n, args.folder, args.seed)
+    make_corpus(args.n, args.folder, args.seed, args.profile)
 
 
 if __name__ == "__main__":

@@ -253,7 +253,7 @@ def test_web_clipping_with_front_matter(tmp_path):
 
 
 def test_title_skips_furniture_glued_into_one_line():
-    from egov.corpus.load import _title_from_text
+    from egov.corpus.titles import title_from_text as _title_from_text
 
     text = ("Exclusive news, data and analytics for financial market professionalsLearn more about Refinitiv\n"
             "China to set up national data bureau in government shake-up\n"

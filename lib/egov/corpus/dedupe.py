@@ -1,8 +1,13 @@
 """Find reposts: articles whose cleaned texts are the same or nearly the same.
 
-Word 5-gram shingles, MinHash signatures and locality-sensitive hashing find candidate
-pairs in near-linear time (Broder 1997; Leskovec, Rajaraman & Ullman, *Mining of
-Massive Datasets*, ch. 3); each candidate is confirmed by its exact Jaccard similarity.
+Word 5-gram shingles (for Chinese, 5-grams of characters: Chinese text has no spaces),
+MinHash signatures and locality-sensitive hashing find candidate pairs in near-linear time
+(Broder 1997; Leskovec, Rajaraman & Ullman, *Mining of Massive Datasets*, ch. 3). The work per
+article is bounded, so a wire story copied a thousand times costs a thousand checks, not half a
+million: in each LSH bucket an article is paired only with the bucket's first CAP members (the
+earliest copies), candidates whose signatures agree on under EST_MIN of their hashes are dropped
+(a pair at the threshold agrees on 80% of them, give or take 5%), and at most MAX_CONFIRM
+candidates per article are confirmed by their exact Jaccard similarity.
 """
 from __future__ import annotations
 
@@ -20,7 +25,11 @@ _A = _rng.integers(1, PRIME, N_HASHES, dtype=np.uint64)
 _B = _rng.integers(0, PRIME, N_HASHES, dtype=np.uint64)
 
 
-_WORD = re.compile(r"\w+")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(f"[{_HAN}]|[^\\W{_HAN}]+")  # a word, or one Chinese character
+CAP = 8  # an article is compared with at most the first CAP members of each of its LSH buckets
+EST_MIN = 0.5  # share of agreeing MinHash values below which a candidate is not checked
+MAX_CONFIRM = 16  # exact Jaccard checks per article, at most
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit multiplier that chains word hashes into an n-gram hash
 
 
@@ -75,6 +84,44 @@ def signature(text: str) -> np.ndarray:
     return ((np.outer(_A, x) + _B[:, None]) % PRIME).min(axis=1)
 
 
+def candidate_pairs(sigs: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Candidate repost pairs from LSH banding: arrays (later, earlier, estimated Jaccard),
+    sorted by later then earlier index, each pair once, estimates >= EST_MIN.
+
+    Example: candidate_pairs([signature(t) for t in texts])
+    """
+    keep = [i for i, sig in enumerate(sigs) if len(sig) == N_HASHES]
+    empty = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+    if len(keep) < 2:
+        return empty
+    index = np.asarray(keep, dtype=np.int64)
+    matrix = np.stack([sigs[i] for i in keep])
+    rows = N_HASHES // BANDS
+    later, earlier = [], []
+    with np.errstate(over="ignore"):
+        for band in range(BANDS):
+            block = matrix[:, band * rows:(band + 1) * rows]
+            key = block[:, 0].copy()
+            for r in range(1, rows):
+                key = key * _MIX + block[:, r]
+            order = np.argsort(key, kind="stable")  # equal keys keep index order: the earliest copy first
+            sorted_key = key[order]
+            starts = np.flatnonzero(np.r_[True, sorted_key[1:] != sorted_key[:-1]])
+            sizes = np.diff(np.r_[starts, len(order)])
+            for start, size in zip(starts[sizes > 1], sizes[sizes > 1]):
+                members = order[start:start + size]
+                for pos in range(1, size):
+                    firsts = members[:min(pos, CAP)]
+                    later.append(np.full(len(firsts), members[pos]))
+                    earlier.append(firsts)
+    if not later:
+        return empty
+    pairs = np.unique(np.stack([np.concatenate(later), np.concatenate(earlier)], axis=1), axis=0)
+    est = (matrix[pairs[:, 0]] == matrix[pairs[:, 1]]).mean(axis=1)
+    ok = est >= EST_MIN
+    return index[pairs[ok, 0]], index[pairs[ok, 1]], est[ok]
+
+
 def find_duplicates(texts: list[str], threshold: float = THRESHOLD,
                     signatures: list[np.ndarray] | None = None) -> dict[int, tuple[int, float]]:
     """Map each repost's index to (index of the first copy, Jaccard similarity).
@@ -86,20 +133,7 @@ def find_duplicates(texts: list[str], threshold: float = THRESHOLD,
     sigs = signatures if signatures is not None else [signature(t) for t in texts]
     if len(sigs) != len(texts):
         raise ValueError(f"{len(sigs)} signatures for {len(texts)} texts")
-    buckets: dict[tuple[int, bytes], list[int]] = {}
-    rows = N_HASHES // BANDS
-    for i, sig in enumerate(sigs):
-        if not len(sig):
-            continue
-        for band in range(BANDS):
-            key = (band, sig[band * rows:(band + 1) * rows].tobytes())
-            buckets.setdefault(key, []).append(i)
-    candidates: dict[int, set[int]] = {}
-    for members in buckets.values():
-        if len(members) < 2:
-            continue
-        for pos, j in enumerate(members):
-            candidates.setdefault(j, set()).update(members[:pos])
+    later, earlier, _ = candidate_pairs(sigs)
     sets: dict[int, np.ndarray] = {}
 
     def shingled(i: int) -> np.ndarray:
@@ -108,14 +142,19 @@ def find_duplicates(texts: list[str], threshold: float = THRESHOLD,
         return sets[i]
 
     duplicate_of: dict[int, tuple[int, float]] = {}
-    for j in sorted(candidates):
-        for i in sorted(candidates[j]):
+    bounds = np.flatnonzero(np.r_[True, later[1:] != later[:-1], True]) if len(later) else []
+    for a, b in zip(bounds[:-1], bounds[1:]):
+        j, checked = int(later[a]), 0
+        for i in earlier[a:b].tolist():
             if i in duplicate_of:
                 continue
-            a, b = shingled(i), shingled(j)
-            shared = len(np.intersect1d(a, b, assume_unique=True))
-            sim = shared / (len(a) + len(b) - shared)
+            x, y = shingled(i), shingled(j)
+            shared = len(np.intersect1d(x, y, assume_unique=True))
+            sim = shared / (len(x) + len(y) - shared)
             if sim >= threshold:
                 duplicate_of[j] = (i, sim)
+                break
+            checked += 1
+            if checked >= MAX_CONFIRM:
                 break
     return duplicate_of

@@ -16,13 +16,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from egov import cache, progress
+from egov import cache, engine, progress
 from egov.corpus import dates
 from egov.corpus.clean import clean_text, front_matter
 from egov.corpus.dates_html import date_from_html
 from egov.corpus.dedupe import find_duplicates, signature
 from egov.corpus.readers import Decoded, read_file
 from egov.corpus.sources import detect_source, outlet_of
+from egov.corpus.titles import title_from_text
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TEXT_SUFFIXES = {".txt", ".text"} | MARKDOWN_SUFFIXES
@@ -30,7 +31,6 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 METADATA_NAME = "metadata.csv"
 MIN_WORDS = 25  # fewer words after cleaning: a stub, a caption or a failed extraction
-GLUED = re.compile(r"[a-z]{4,}[A-Z][a-z]")  # "professionalsLearn": two lines run together
 ARTICLE_COLUMNS = ["doc_id", "title", "source", "date", "date_precision", "date_evidence", "url",
                    "text", "raw_text", "n_words", "path", "encoding"]
 REPORT_COLUMNS = ["path", "doc_id", "status", "reason", "encoding", "n_words"]
@@ -132,36 +132,21 @@ def _load(root: Path, label: str, metadata, min_words: int) -> tuple[pd.DataFram
 
 
 def _build_all(records: list[_Record], min_words: int) -> list[_Record]:
-    """_build every record: in worker processes (joblib) from PARALLEL_MIN records, with a progress bar."""
-    n_jobs = _n_jobs()
+    """_build every record, in batches of CHUNK on the engine (`egov.engine`), with a progress bar."""
+    where = engine.resolve(len(records), PARALLEL_MIN)
+    batches = [(chunk, min_words) for chunk in engine.batched(records, CHUNK)]
+    done: list[_Record] = []
     with progress.bar(len(records), "Loading articles", "file") as bar:
-        if len(records) < PARALLEL_MIN or n_jobs == 1:
-            for rec in records:
-                _build(rec, min_words)
-                bar.update()
-            return records
-        from joblib import Parallel, delayed
-
-        chunks = [records[i:i + CHUNK] for i in range(0, len(records), CHUNK)]
-        done: list[_Record] = []
-        for chunk in Parallel(n_jobs=n_jobs, return_as="generator")(delayed(_build_chunk)(c, min_words) for c in chunks):
+        for chunk in engine.map_batches(_build_chunk, batches, where):
             done.extend(chunk)
             bar.update(len(chunk))
-        return done
+    return done
 
 
 def _build_chunk(records: list[_Record], min_words: int) -> list[_Record]:
     for rec in records:
         _build(rec, min_words)
     return records
-
-
-def _n_jobs() -> int:
-    """Worker processes for loading: $EGOV_JOBS, else the number of CPUs this process may use."""
-    value = os.environ.get("EGOV_JOBS", "")
-    if value.strip().isdigit() and int(value) > 0:
-        return int(value)
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def load_report(docs: pd.DataFrame) -> pd.DataFrame:
@@ -345,7 +330,7 @@ def _build(rec: _Record, min_words: int) -> None:
     if date is None:
         warnings.append(f"no date found: {evidence}")
     if not title:
-        title = meta.get("title") or _title_from_text(text)
+        title = meta.get("title") or title_from_text(raw, text)
     title = meta.get("title", title)
     cjk = len(_CJK.findall(text)) / max(1, len(text))
     if cjk > 0.3:
@@ -382,24 +367,6 @@ def _front_matter_meta(raw: str) -> tuple[dict[str, str], dates.DateFound]:
 def _site_outlet(site: str, hints: tuple[str, ...]) -> str:
     """The outlet of a web page from its declared site name and address, or the site name as declared."""
     return next((o for o in map(outlet_of, (site, *hints)) if o), site)
-
-
-def _title_from_text(raw: str) -> str:
-    """The first short line that reads as a headline, else the start of the first sentence.
-
-    A line with words glued together ("professionalsLearn more") is page furniture copied
-    without its line breaks, not a headline.
-    """
-    from egov.corpus.clean import is_prose
-
-    lines = [line.strip() for line in raw.split("\n") if line.strip()]
-    for line in lines[:5]:
-        if is_prose(line):
-            break
-        if 3 <= count_words(line) <= 20 and not line.endswith(":") and not GLUED.search(line):
-            return line
-    first = lines[0] if lines else ""
-    return first[:80] + ("…" if len(first) > 80 else "")
 
 
 def _mark_duplicates(records: list[_Record]) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 
-from egov import cache
+from egov import cache, engine
 from egov.report.overview import reason_kind
 
 NOTEBOOKS = Path(__file__).resolve().parents[3] / "notebooks"
@@ -136,8 +136,12 @@ def _with_toc(body: str) -> str:
 
 
 def build(corpus: str = "seeds", out: str | Path = "build", in_place: bool = False,
-          show_code: bool = False, only: list[str] | None = None, folder: Path = NOTEBOOKS) -> int:
+          show_code: bool = False, only: list[str] | None = None, folder: Path = NOTEBOOKS,
+          engine_name: str = "auto", scheduler: str | None = None) -> int:
     """Run the notebooks on `corpus` and write `<out>/index.html`; return an exit code.
+
+    `engine_name` and `scheduler`: where loading and counting run (`egov.engine`); with "dask"
+    and no scheduler address one LocalCluster serves every notebook of the build.
 
     0 when every notebook ran, 1 when one failed (the others still run and the pages
     built so far stay), 2 when the corpus path does not exist.
@@ -162,10 +166,13 @@ def build(corpus: str = "seeds", out: str | Path = "build", in_place: bool = Fal
     # Progress bars of long stages go to the terminal, not into the pages.
     settings = {"EGOV_CACHE_DIR": str(out / CACHE), "EGOV_PROGRESS": "terminal",
                 cache.CODE_ENV: cache.compute_code_fingerprint()}
-    previous = {name: os.environ.get(name) for name in settings}
+    settings[engine.ENGINE_ENV] = engine_name
+    previous = {name: os.environ.get(name) for name in [*settings, engine.SCHEDULER_ENV]}
     os.environ.update(settings)
     try:
-        _run_all(todo, out, params, in_place, show_code, pages)
+        with engine.cluster(engine_name, scheduler) as address:
+            os.environ[engine.SCHEDULER_ENV] = address
+            _run_all(todo, out, params, in_place, show_code, pages)
     finally:
         for name, value in previous.items():
             if value is None:

@@ -18,7 +18,7 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
-from egov import cache, progress
+from egov import cache, engine, progress
 from egov.terms.tokens import _check_docs
 
 __all__ = ["load_concepts", "concept_patterns", "count_concepts"]
@@ -106,22 +106,12 @@ def _count(doc_ids: list[str], texts: list[str], words: np.ndarray, table: pd.Da
               for concept, group in table.groupby("concept", sort=True)]
     bounds = list(range(0, len(texts), CHUNK)) + [len(texts)]
     chunks = [(doc_ids[a:b], texts[a:b], words[a:b]) for a, b in zip(bounds[:-1], bounds[1:])]
+    where = engine.resolve(len(texts), PARALLEL_MIN)
+    parts = []
     with progress.bar(len(texts), "Counting concepts", "doc") as bar:
-        if len(texts) < PARALLEL_MIN:
-            parts = []
-            for chunk in chunks:
-                parts.append(_count_chunk(*chunk, groups))
-                bar.update(len(chunk[0]))
-        else:
-            from joblib import Parallel, delayed
-
-            from egov.corpus.load import _n_jobs
-
-            parts = []
-            jobs = (delayed(_count_chunk)(*chunk, groups) for chunk in chunks)
-            for part in Parallel(n_jobs=_n_jobs(), return_as="generator")(jobs):
-                parts.append(part)
-                bar.update(len(part) // max(1, len(groups)))
+        for chunk, part in zip(chunks, engine.map_batches(_count_chunk, [(*c, groups) for c in chunks], where)):
+            parts.append(part)
+            bar.update(len(chunk[0]))
     rows = [row for part in parts for row in part]
     out = pd.DataFrame(rows, columns=["doc_id", "concept", "count", "per_1k", "variants"])
     out = out.astype({"doc_id": "str", "concept": "str", "count": "int64", "per_1k": "float64", "variants": "str"})
