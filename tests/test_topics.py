@@ -87,11 +87,24 @@ def test_choose_k_takes_the_finest_k_both_stable_and_coherent_per_model():
 
 def test_topic_terms_table(fitted):
     t = topics.topic_terms(fitted["nmf"], n=5)
-    assert t.columns.tolist() == ["model", "topic", "label", "rank", "term", "weight"]
+    assert t.columns.tolist() == ["model", "topic", "label", "rank", "term", "weight", "relevance"]
     assert t["topic"].tolist() == [1] * 5 + [2] * 5 + [3] * 5
     assert t["rank"].tolist() == [1, 2, 3, 4, 5] * 3
-    assert (t.groupby("topic")["weight"].apply(lambda w: w.is_monotonic_decreasing)).all()
+    assert (t.groupby("topic")["relevance"].apply(lambda w: w.is_monotonic_decreasing)).all()
     assert t["label"].iloc[0] == " / ".join(t["term"].iloc[:3])
+
+
+def test_relevance_ranks_a_term_frequent_everywhere_below_a_term_of_the_topic():
+    """Sievert & Shirley 2014: lambda log phi + (1 - lambda) log(phi / p), worked by hand."""
+    pt = topics.PassageTerms(pd.DataFrame({"doc_id": ["a"], "passage_id": ["a#01"], "n_words": [10]}), [[]],
+                             topics.count_matrix([["common"] * 8 + ["rare"] * 2], ["common", "rare"]),
+                             ["common", "rare"])
+    tm = topics.TopicModel("nmf", 1, 0, None, pt, np.array([[0.6, 0.4]]), np.ones((1, 1)))
+    rel = tm.relevance(0.7)
+    assert rel[0, 0] == pytest.approx(0.7 * np.log(0.6) + 0.3 * np.log(0.6 / 0.8))
+    assert rel[0, 1] == pytest.approx(0.7 * np.log(0.4) + 0.3 * np.log(0.4 / 0.2))
+    assert tm.top_terms() == [["rare", "common"]]  # by weight alone "common" would lead
+    assert tm.relevance(1.0)[0].tolist() == pytest.approx(np.log([0.6, 0.4]).tolist())
 
 
 def test_doc_topics_sum_to_one_per_article(fitted):
@@ -261,7 +274,7 @@ def test_a_corpus_too_small_gives_an_empty_stage_with_its_reason():
     stage = topic_stage(make_passages(docs), seed=1)
     assert not stage.fitted and stage.k == 0
     assert "too small" in stage.reason or "no passages" in stage.reason
-    assert list(stage.topics.columns) == ["model", "topic", "label", "rank", "term", "weight"]
+    assert list(stage.topics.columns) == ["model", "topic", "label", "rank", "term", "weight", "relevance"]
     assert list(stage.doc_topics.columns) == ["model", "doc_id", "topic", "share"]
     assert topics_report.sweep_sentence(stage.sweep, stage.choice, stage.reasons).startswith("**No topic model:")
     assert topics_report.headline(topics_report.topic_table(stage.summary), stage.k, stage.sweep).startswith("No topic model")

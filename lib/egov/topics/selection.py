@@ -211,14 +211,14 @@ def match_topics(a: pd.DataFrame, b: pd.DataFrame, min_shared: int = 3) -> pd.Da
     shared_terms, found_by; sorted by topic_a then topic_b.
     Example: match_topics(topic_terms(nmf), topic_terms(lda))
     """
-    cols = ["model_a", "topic_a", "label_a", "model_b", "topic_b", "label_b", "n_shared", "jaccard", "shared_terms",
-            "found_by"]
+    columns = ["model_a", "topic_a", "label_a", "model_b", "topic_b", "label_b", "n_shared", "jaccard",
+               "shared_terms", "found_by"]
     for name, t in (("a", a), ("b", b)):
         missing = [c for c in ("model", "topic", "label", "term") if c not in t.columns]
         if missing:
             raise ValueError(f"match_topics: table {name} needs model, topic, label, term; missing: {', '.join(missing)}")
     if a.empty or b.empty:  # no model fitted: nothing to match
-        return pd.DataFrame(columns=cols)
+        return pd.DataFrame(columns=columns)
     ma, mb = a["model"].iloc[0], b["model"].iloc[0]
     sets_a = a.groupby("topic")["term"].agg(set)
     sets_b = b.groupby("topic")["term"].agg(set)
@@ -237,7 +237,7 @@ def match_topics(a: pd.DataFrame, b: pd.DataFrame, min_shared: int = 3) -> pd.Da
             seen_b.add(tb)
     out += [(ma, t, la[t], mb, pd.NA, pd.NA, 0, 0.0, "", f"{ma} only") for t in sets_a.index if t not in seen_a]
     out += [(ma, pd.NA, pd.NA, mb, t, lb[t], 0, 0.0, "", f"{mb} only") for t in sets_b.index if t not in seen_b]
-    table = pd.DataFrame(out, columns=cols).astype({"topic_a": "Int64", "topic_b": "Int64"})
+    table = pd.DataFrame(out, columns=columns).astype({"topic_a": "Int64", "topic_b": "Int64"})
     return table.sort_values(["topic_a", "topic_b"], na_position="last", ignore_index=True)
 
 

@@ -66,7 +66,7 @@ def stage_settings() -> dict:
 
     return {
         "topics": {name: getattr(_topics, name) for name in ("MIN_DF", "MAX_DF", "N_TERMS", "WINDOW", "NMF_PARAMS",
-                                                              "LDA_PARAMS")},
+                                                              "LDA_PARAMS", "RELEVANCE")},
         "lda": (_lda.TOKEN_BUDGET, _lda.MIN_ITERATIONS),
         "vocab": (_vocab.PHRASE_MIN_COUNT, _vocab.PHRASE_MIN_LLR, _vocab.PHRASE_MIN_PMI),
         "selection": {"N_RUNS": (_sel.N_RUNS_SMALL, _sel.N_RUNS_LARGE), "SUBSAMPLE": _sel.SUBSAMPLE,
@@ -182,7 +182,7 @@ STAGE_COLUMNS = {
     "sweep": ["k", "model", "coherence", "coherence_sd", "stability", "stability_min", "n_runs", "window",
               "n_sweep_passages", "n_passages", "fits"],
     "choice": _sel.CHOICE_COLUMNS,
-    "topics": ["model", "topic", "label", "rank", "term", "weight"],
+    "topics": ["model", "topic", "label", "rank", "term", "weight", "relevance"],
     "doc_topics": ["model", "doc_id", "topic", "share"],
     "summary": ["model", "topic", "label", "share", "coherence", "top_terms"],
     "matches": ["model_a", "topic_a", "label_a", "model_b", "topic_b", "label_b", "n_shared", "shared_terms", "found_by"],
