@@ -349,5 +349,8 @@ def test_largest_topics_view_and_its_sentence_row(docs):
     assert view["topic"].unique().tolist() == [largest] and len(view) == 4
     assert view["quote"].iloc[0] == "word word word …" and view["date"].iloc[0] == "2016-03-10"
     quote = timeline.period_quote(view)
-    assert len(quote) == 1 and quote["period"].iloc[0] == "2022"
+    peak = trends[trends["topic"] == largest].sort_values("share", ascending=False, kind="stable").iloc[0]
+    assert len(quote) == 1 and quote["period"].iloc[0] == peak["period"] and quote["share"].iloc[0] == peak["share"]
+    assert view.columns.tolist() == ["topic", "label", "period", "n_docs", "share", "ci_low", "ci_high", "source",
+                                     "date", "title", "quote"]
     assert timeline.period_quote(view.iloc[0:0]).empty

@@ -72,11 +72,11 @@ def largest_topics(topic_periods_table: pd.DataFrame, model: str = "nmf", n_topi
     """A reading view of topic_periods: the model's n_topics largest topics (by mean share over
     periods), each period's share and interval and its top passage, quoted (first max_words words).
 
-    Returns topic, label, period, share, ci_low, ci_high, source, date (YYYY-MM-DD), title, quote;
-    the largest topic first, then by period. Example: largest_topics(topic_periods(...), "nmf", 3)
+    Returns topic, label, period, n_docs, share, ci_low, ci_high, source, date (YYYY-MM-DD), title,
+    quote; the largest topic first, then by period. Example: largest_topics(topic_periods(...), "nmf", 3)
     """
     t = topic_periods_table[(topic_periods_table["model"] == model) & (topic_periods_table["rank"] == 1)]
-    cols = ["topic", "label", "period", "share", "ci_low", "ci_high", "source", "date", "title", "quote"]
+    cols = ["topic", "label", "period", "n_docs", "share", "ci_low", "ci_high", "source", "date", "title", "quote"]
     if t.empty:
         return pd.DataFrame(columns=cols)
     size = t.groupby("topic")["share"].mean().sort_values(ascending=False, kind="stable")
@@ -90,14 +90,15 @@ def largest_topics(topic_periods_table: pd.DataFrame, model: str = "nmf", n_topi
 
 
 def period_quote(view: pd.DataFrame) -> pd.DataFrame:
-    """One row of largest_topics for a sentence: the largest topic in the last period it is quoted in.
+    """One row of largest_topics for a sentence: the largest topic in the period where its share peaks
+    (the earliest such period on a tie).
 
     Returns the view's columns (one row, or none when the view is empty). Example: period_quote(view)
     """
     if view.empty:
         return view
-    first_topic = view["topic"].iloc[0]
-    return view[view["topic"] == first_topic].tail(1).reset_index(drop=True)
+    rows = view[view["topic"] == view["topic"].iloc[0]]
+    return rows.loc[[rows["share"].idxmax()]].reset_index(drop=True)
 
 
 def theme_periods(docs: pd.DataFrame, topic_trends: pd.DataFrame, period: str = "year", eras=None, seed: int = 42,

@@ -62,8 +62,10 @@ def sweep_figure(sweep: pd.DataFrame, choice: pd.DataFrame):
     figures.use_style()
     fig, axes = plt.subplots(1, 2, figsize=(figures.WIDTH_IN, 4.0), layout="constrained", sharex=True)
     picked = dict(zip(choice["model"], choice["k"]))
-    title = "Chosen per model, the finest k both stable and coherent: " + ", ".join(
-        f"{m.upper()} k = {k}" for m, k in picked.items())
+    sketch = [m.upper() for m, rule in zip(choice["model"], choice["rule"]) if rule.startswith("sketch")]
+    title = "Chosen per model: " + ", ".join(f"{m.upper()} k = {k}" for m, k in picked.items()) + (
+        f"; no k reaches stability {STABLE_ENOUGH:g} for {' or '.join(sketch)}: sketches" if sketch else
+        ", the finest k both stable and coherent")
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
     for ax, col, label in ((axes[0], "coherence", "NPMI coherence (−1 to 1)"),
                            (axes[1], "stability", "Stability: top-term agreement (0 to 1)")):
