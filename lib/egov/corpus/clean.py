@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 
 from egov.corpus.outlets import outlet_patterns
+from egov.lang.zh import lines as zh_lines
+from egov.lang.zh.sources import is_masthead as zh_is_masthead
 
 PROSE_WORDS = 12  # a line this long that ends like a sentence is article prose, never removed
 MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -98,6 +100,16 @@ FRAGMENT_RULES: list[tuple[str, re.Pattern]] = [
         r"^\s*(?=[A-Z.'’?\s/-]*[A-Z]\s+/\s+[A-Z])(?:(?:[A-Z][A-Z.'’-]+|/|\?\?)(?:\s+|$))+")),
     ("end marker", re.compile(r"(?:\bEnditem|\(END\)|\[END\])\s*$")),  # Xinhua and wire copy end markers
 ]
+# The same for Chinese lines (only lines with Han characters are searched).
+FRAGMENT_RULES_ZH: list[tuple[str, re.Pattern]] = [
+    ("photo credit", re.compile(r"\s*[（(【\[]\s*(?:图片来源|圖片來源|图源|圖源|图片|圖片|摄影|攝影|图|圖)\s*[:：/｜|]"
+                                r"[^）)】\]]{1,40}[）)】\]]")),
+    ("photo credit", re.compile(r"\s*(?:新华社|新華社|中新社|人民网|人民日报|本报)?\s*(?:记者|記者|通讯员|通訊員)\s*"
+                                r"[\u4e00-\u9fff·]{2,4}(?:\s*[、\s]\s*[\u4e00-\u9fff·]{2,4}){0,3}\s*[摄攝]\s*$")),
+    ("credit line", re.compile(r"\s*[（(【\[]\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編|审核|審核|校对|校對)\s*[:：]"
+                               r"[^）)】\]]{1,40}[）)】\]]\s*$")),
+]
+OUTLET_BANNER_CHARS = 20  # a Chinese line this short outside the article that names an outlet is a masthead
 
 # Markdown (web clippers): images, link targets, heading/list/emphasis marks.
 MD_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]*\)")
@@ -122,7 +134,12 @@ def _words(line: str) -> int:
 
 
 def is_prose(line: str) -> bool:
-    """A long line that ends like a sentence: article text that no rule may remove."""
+    """A long line that ends like a sentence: article text that no rule may remove.
+
+    Chinese lines are measured in characters (`egov.lang.zh.lines.is_prose`).
+    """
+    if not line.isascii() and zh_lines.is_chinese(line):
+        return zh_lines.is_prose(line)
     stripped = line.strip().rstrip("\"'”’)]*_| ")  # table rows end in "|": "| A cell ends here. | |"
     return _words(line) >= PROSE_WORDS and stripped[-1:] in ".!?:;…"
 
@@ -173,10 +190,12 @@ def _line_rule(line: str, zone: str, prose: bool) -> str | None:
     for name, pattern in LINE_RULES:
         if pattern.search(text):
             return name
-    if _is_date_line(text):
-        return "date line"
     if _is_language_menu(text):
         return "navigation"
+    if not text.isascii() and zh_lines.is_chinese(text):
+        return _chinese_rule(text, zone)
+    if _is_date_line(text):
+        return "date line"
     if zone == "body" or text.startswith("|"):  # table rows are content wherever they stand
         return None
     if _is_prompt(text):
@@ -189,13 +208,22 @@ def _line_rule(line: str, zone: str, prose: bool) -> str | None:
     return None
 
 
+def _chinese_rule(text: str, zone: str) -> str | None:
+    """The rule that removes a Chinese line that is not prose (egov.lang.zh.lines), or None."""
+    if rule := zh_lines.furniture_rule(text, zone):
+        return rule
+    if zone != "body" and zh_lines.han_count(text) <= OUTLET_BANNER_CHARS and zh_is_masthead(text):
+        return "outlet banner"
+    return None
+
+
 def _names_outlet(line: str) -> bool:
     return any(p.search(line) for _, p in outlet_patterns())
 
 
 def _is_link_line(line: str) -> bool:
     """A headline-shaped line, as in a list of links to other articles."""
-    return 0 < _words(line) <= LINK_LINE_WORDS and not is_prose(line) and not re.search(r"[.!?;:]$", line)
+    return 0 < _words(line) <= LINK_LINE_WORDS and not is_prose(line) and not re.search(r"[.!?;:。！？；：]$", line)
 
 
 HEAD_LINES = 30  # the header zone reaches at most this many non-empty lines into the text (long site menus)
@@ -274,7 +302,7 @@ def clean_text(raw: str, markdown: bool = False) -> tuple[str, list[Removal]]:
     for i, line in enumerate(lines):
         zone = "header" if i < first else "footer" if i > last else "body"
         text = line.strip()
-        if RELATED_HEADING.match(text):
+        if RELATED_HEADING.match(text) or (not text.isascii() and zh_lines.RELATED_HEADING.match(text)):
             removed.append(Removal(i + 1, text, "navigation"))
             related = RELATED_MAX + 1  # counts down to 1 over RELATED_MAX link lines
             continue
@@ -285,7 +313,9 @@ def clean_text(raw: str, markdown: bool = False) -> tuple[str, list[Removal]]:
         if rule:
             removed.append(Removal(i + 1, text, rule))
             continue
-        for name, pattern in FRAGMENT_RULES:
+        chinese = not line.isascii() and zh_lines.HAN.search(line)
+        fragment_rules = FRAGMENT_RULES + FRAGMENT_RULES_ZH if chinese else FRAGMENT_RULES
+        for name, pattern in fragment_rules:
             match = pattern.search(line)
             if match and match.group(0).strip():
                 removed.append(Removal(i + 1, match.group(0).strip(), name))
@@ -294,7 +324,7 @@ def clean_text(raw: str, markdown: bool = False) -> tuple[str, list[Removal]]:
         if not text:
             continue
         key = text.lower()
-        if key in seen and _words(text) >= 8:
+        if key in seen and (_words(text) >= 8 or (chinese and zh_lines.han_count(text) >= 12)):
             removed.append(Removal(i + 1, text, "repeated line"))
             continue
         seen.add(key)

@@ -16,6 +16,8 @@ from datetime import date as _date
 
 import pandas as pd
 
+from egov.lang.zh import dates as zh_dates
+
 MIN_YEAR, MAX_YEAR = 1990, 2100  # fixed bounds, never today's date
 HEAD_LINES, TOP_LINES, TAIL_LINES = 40, 15, 10
 
@@ -89,7 +91,8 @@ _WEEKDAY = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|
 _TIME = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|GMT[+-]?\d*|UTC[+-]?\d*)?", re.I)
 
 # A plain date under the headline is the publication date more often than an "Updated" line.
-_RANK = {"published": 5, "dateline": 4, "short": 3, "updated": 2, "body": 0}
+# A Chinese headline with its date glued on ("glued") ranks below them: lists of related links look the same.
+_RANK = {"published": 5, "dateline": 4, "short": 3, "updated": 2, "glued": 1, "body": 0}
 
 
 # ---------------------------------------------------------------- matching
@@ -177,7 +180,7 @@ def _none(reason: str) -> DateFound:
 # ---------------------------------------------------------------- one string
 
 _YEAR_ONLY = re.compile(r"^\s*(?:\(?\s*)" + _YEAR + r"\s*\)?\s*$")
-_YEAR_MONTH = re.compile(r"^\s*" + _YEAR + r"[-/.](?P<m>[01]?\d)\s*$")
+_YEAR_MONTH = re.compile(r"^\s*" + _YEAR + r"\s*(?:[-/.]|年)\s*(?P<m>[01]?\d)\s*月?\s*$")
 _COMPACT = re.compile(r"^\s*" + _YEAR + r"(?P<m>[01]\d)(?P<d>[0-3]\d)(?:[T ]?\d{2}:?\d{2}.*)?\s*$")
 
 
@@ -190,6 +193,7 @@ def parse_date_string(s: str) -> DateFound:
     s = (s or "").strip()
     if not s:
         return _none("empty date string")
+    s = zh_dates.normalize(s)  # full-width digits, Chinese numerals, spaced digits (2021- 06- 11)
     if m := _YEAR_ONLY.match(s):
         year = int(m["year"])
         if _valid(year, 1, 1):
@@ -213,6 +217,8 @@ def _why_no_date(s: str) -> str:
     short = s if len(s) <= 60 else s[:57] + "..."
     if m := _YEARLESS.search(s):
         return f'"{m.group(0)}" has no year'
+    if not s.isascii() and (zh := zh_dates.yearless(s)):
+        return f'"{zh}" has no year'
     if _PATTERNS[4][1].search(s):
         return f"ambiguous day/month order in {short!r}"
     if any(not MIN_YEAR <= int(y) <= MAX_YEAR for y in re.findall(r"(?<!\d)[12]\d{3}(?!\d)", s)):
@@ -258,9 +264,15 @@ def _candidates(lines: list[tuple[int, str]], dmy_order: bool | None) -> list[_C
     for no, line in lines:
         if len(line) > 2000 or _COPYRIGHT.search(line):
             continue
+        original, line = line, zh_dates.normalize(line)  # Chinese lines: ASCII digits, their own labels
+        shown = original.replace("\u3000", " ") if len(original) == len(line) else line  # the page as written
+        chinese = zh_dates.is_chinese(line)
+        if chinese and zh_dates.ignored(line):
+            continue
         found = find_dates(line, dmy_order)
         for m in found:
-            out.append(_Candidate(m, _RANK[_line_kind(line, m, found)], no, line))
+            kind = zh_dates.role(line, m.start, m.end) if chinese else _line_kind(line, m, found)
+            out.append(_Candidate(m, _RANK[kind], no, shown))
     return out
 
 
@@ -299,6 +311,8 @@ def _yearless_reason(lines: list[tuple[int, str]]) -> str:
     for _, line in lines:
         if m := _YEARLESS.search(line):
             return f'no date with a year in the text; "{m.group(0).strip()}" has no year'
+        if not line.isascii() and (zh := zh_dates.yearless(line)):
+            return f'no date with a year in the text; "{zh}" has no year'
     return "no date in the text"
 
 

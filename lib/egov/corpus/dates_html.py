@@ -30,6 +30,9 @@ _META_PUBLISHED = {
     "citation_date", "citation_online_date", "prism.publicationdate", "originalpublicationdate",
     "og:pubdate", "rnews:datepublished", "cxenseparse:recs:publishtime", "bt:pubdate", "date",
     "displaydate", "release_date", "article:post_date", "pub_date", "created", "creation_date",
+    # Chinese government and news sites: gov.cn, people.com.cn, xinhuanet.com, provincial portals
+    "firstpublishedtime", "publishtime", "publish_time", "pubtime", "pub_time", "releasetime", "releasedate",
+    "articlepubdate", "contentpublishdate", "publishedtime",
 }
 _ARTICLE_TYPES = re.compile(r"article|posting|report|blog|news|review|recipe|creativework", re.I)
 _ISO_INSTANT = re.compile(
@@ -251,6 +254,15 @@ def _headline_text(root: etree._Element) -> str:
         return ""
     window = [ln.lstrip(_MARK) for ln in lines[max(0, at - 4): at + 30]]
     return "\n".join(ln for ln in window if ln)
+
+
+def headline_lines(html: str) -> str:
+    """The visible lines around a page's headline (its date and source lines), "" without a headline.
+
+    Example: headline_lines("<h1>国务院常务会议部署</h1><p>来源：新华网</p>") == "国务院常务会议部署\n来源：新华网"
+    """
+    root = _parse_html(html or "")
+    return _headline_text(root) if root is not None else ""
 
 
 # ---------------------------------------------------------------- htmldate

@@ -19,11 +19,13 @@ import pandas as pd
 from egov import cache, engine, progress
 from egov.corpus import dates
 from egov.corpus.clean import clean_text, front_matter
-from egov.corpus.dates_html import date_from_html
+from egov.corpus.dates_html import date_from_html, headline_lines
 from egov.corpus.dedupe import find_duplicates, signature
 from egov.corpus.readers import Decoded, read_file
 from egov.corpus.sources import detect_source, outlet_of
 from egov.corpus.titles import title_from_text
+from egov.lang import LANGUAGES, detect_language
+from egov.lang.zh.sources import site_from_title as zh_site_from_title
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TEXT_SUFFIXES = {".txt", ".text"} | MARKDOWN_SUFFIXES
@@ -32,11 +34,14 @@ TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 METADATA_NAME = "metadata.csv"
 MIN_WORDS = 25  # fewer words after cleaning: a stub, a caption or a failed extraction
 ARTICLE_COLUMNS = ["doc_id", "title", "source", "date", "date_precision", "date_evidence", "url",
-                   "text", "raw_text", "n_words", "path", "encoding"]
-REPORT_COLUMNS = ["path", "doc_id", "status", "reason", "encoding", "n_words"]
+                   "text", "raw_text", "n_words", "language", "path", "encoding"]
+REPORT_COLUMNS = ["path", "doc_id", "status", "reason", "encoding", "n_words", "language"]
+SUPPORTED_LANGUAGES = ("en", "zh")  # the analyses' languages; others load with a warning
+LANGUAGE_SAMPLE = 20_000  # characters of the cleaned text that decide its language
 AUDIT_COLUMNS = ["doc_id", "line_no", "line", "rule"]
 WORDS = re.compile(r"\w+(?:['’.-]\w+)*")
-_CJK = re.compile("[\u4e00-\u9fff]")
+_HAN = re.compile("[\u4e00-\u9fff]")
+_TITLE_TAG = re.compile(r"<title[^>]*>([^<]{1,300})</title>", re.I)
 # Front-matter keys of a publication date and of the page's address; "created" is when a clipper saved it.
 FRONT_DATE_KEYS = ("published", "date", "pubdate", "publish_date", "published_date", "date_published", "datepublished")
 FRONT_URL_KEYS = ("source", "url", "link", "canonical", "original_url")
@@ -75,6 +80,7 @@ class _Record:
     article: dict = field(default_factory=dict)
     file: str = ""  # the file to read, when it is read in _build (possibly in a worker process)
     signature: np.ndarray | None = None  # MinHash of the cleaned text, for finding reposts
+    language: str = ""  # of the cleaned text (egov.lang.detect_language); "" when never read
 
 
 def seeds_path() -> Path:
@@ -82,9 +88,30 @@ def seeds_path() -> Path:
     return Path(__file__).resolve().parents[3] / "seeds"
 
 
-def count_words(text: str) -> int:
-    """Number of words (runs of letters/digits, with inner apostrophes, dots or hyphens)."""
+def count_words(text: str, language: str = "en") -> int:
+    """Number of words: runs of letters/digits (with inner apostrophes, dots or hyphens); for
+    Chinese ("zh") the words of the segmenter (egov.lang.zh.words) or, without it, characters / 1.5.
+
+    Example: count_words("Digital government, 2019") == 3
+    """
+    if language == "zh":
+        return _zh_count_words()(text)
     return len(WORDS.findall(text))
+
+
+def _zh_count_words():
+    """The seam's word count for Chinese: the words of the segmenter (egov.lang.zh.words), else
+    an estimate from characters (egov.lang.zh.lines.count_words) where the segmenter is absent."""
+    try:
+        from egov.lang.zh import words
+    except ImportError:
+        words = None
+    if hasattr(words, "count_words"):
+        return words.count_words
+    if hasattr(words, "raw_tokens"):
+        return lambda text: len(words.raw_tokens(text))
+    from egov.lang.zh.lines import count_words as estimate
+    return estimate
 
 
 def load_corpus(path: str | Path, metadata: str | Path | pd.DataFrame | None = None,
@@ -226,7 +253,7 @@ def _metadata(folder: Path, label: str, metadata) -> tuple[dict[str, dict], dict
     rows = {str(r["file"]).strip(): {k: str(v).strip() for k, v in r.items() if k != "file" and str(v).strip()}
             for r in table.fillna("").to_dict("records")}
     entry = {"path": shown, "doc_id": "", "status": "metadata", "reason": f"metadata for {len(rows)} files",
-             "encoding": "utf-8", "n_words": 0}
+             "encoding": "utf-8", "n_words": 0, "language": ""}
     return rows, entry
 
 
@@ -298,12 +325,18 @@ def _build(rec: _Record, min_words: int) -> None:
         rec.status, rec.reason = "skipped", rec.decoded.problem
         return
     raw, title, found, source, page_meta = rec.decoded.text, "", None, "", {}
+    page_lines, page_hints = "", ()
     if rec.kind == "html":
         from egov.corpus.html import html_to_article
 
         page = html_to_article(raw)
         title, raw, source = page.title, page.text, _site_outlet(page.site, page.site_hints)
         found = date_from_html(rec.decoded.text)
+        page_hints = (page.site, *page.site_hints)
+        if _HAN.search(raw[:2000]):  # a Chinese page names its site at the end of <title>; its 来源 line by the headline
+            page_lines = headline_lines(rec.decoded.text)
+            page_title = _TITLE_TAG.search(rec.decoded.text[:20_000])
+            page_hints = (page.site, zh_site_from_title(page_title[1]) if page_title else "", *page.site_hints)
         if not raw.strip():
             rec.status, rec.reason = "skipped", "no article text found in the HTML page"
             return
@@ -311,12 +344,16 @@ def _build(rec: _Record, min_words: int) -> None:
         page_meta, found = _front_matter_meta(raw)
         title, source = page_meta.get("title", ""), _site_outlet("", (page_meta.get("url", ""),))
     text, removals = clean_text(raw, markdown=Path(rec.file).suffix.lower() in MARKDOWN_SUFFIXES)
-    n_words = count_words(text)
+    rec.language = language = detect_language(text[:LANGUAGE_SAMPLE])
+    n_words = count_words(text, language)
     if n_words < min_words:
         rec.status, rec.reason = "skipped", (f"too short: {n_words} word{'' if n_words == 1 else 's'} after "
                                              f"cleaning (minimum {min_words})")
         return
-    source = source or detect_source(raw)[0]
+    if language == "zh":  # a 来源 line or dateline names the outlet; else the site, else a masthead
+        source = detect_source(page_lines + "\n" + raw, language, hints=page_hints)[0] or source
+    else:
+        source = source or detect_source(raw)[0]
     warnings: list[str] = []
     date, precision, evidence = found.date, found.precision, found.evidence
     meta = rec.meta
@@ -332,16 +369,16 @@ def _build(rec: _Record, min_words: int) -> None:
     if not title:
         title = meta.get("title") or title_from_text(raw, text)
     title = meta.get("title", title)
-    cjk = len(_CJK.findall(text)) / max(1, len(text))
-    if cjk > 0.3:
-        warnings.append(f"mostly Chinese characters ({cjk:.0%}); the analyses assume English")
+    if language not in SUPPORTED_LANGUAGES and language in ("ja", "ko"):
+        warnings.append(f"written in {LANGUAGES[language]}; the analyses support English and Chinese")
     rec.status = "loaded with warning" if warnings else "loaded"
     rec.reason = "; ".join(warnings)
     rec.article = {
         "doc_id": rec.doc_id, "title": title, "source": meta.get("source") or source,
         "date": date, "date_precision": precision if date is not None else "",
         "date_evidence": evidence, "url": meta.get("url") or page_meta.get("url", ""), "text": text,
-        "raw_text": rec.decoded.text, "n_words": n_words, "path": rec.path, "encoding": rec.decoded.encoding,
+        "raw_text": rec.decoded.text, "n_words": n_words, "language": language, "path": rec.path,
+        "encoding": rec.decoded.encoding,
         "_removals": removals,
     }
     rec.signature = signature(text)
@@ -396,7 +433,7 @@ def _tables(records: list[_Record], meta_entry: dict | None) -> tuple[pd.DataFra
     report = pd.DataFrame(
         [{"path": r.path, "doc_id": r.doc_id if r.article or r.status.startswith("loaded") else "",
           "status": r.status, "reason": r.reason, "encoding": r.decoded.encoding,
-          "n_words": (r.article or {}).get("n_words", 0)} for r in records]
+          "n_words": (r.article or {}).get("n_words", 0), "language": r.language} for r in records]
         + ([meta_entry] if meta_entry else []), columns=REPORT_COLUMNS)
     report = report.sort_values("path", kind="stable").reset_index(drop=True)
     audit_df = pd.DataFrame(audit, columns=AUDIT_COLUMNS).sort_values(["doc_id", "line_no"], kind="stable")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from egov.corpus.clean import FRAGMENT_RULES, is_prose
 from egov.corpus.outlets import outlet_patterns
+from egov.lang.zh import sources as zh_sources
 
 _CREDITS = [p for name, p in FRAGMENT_RULES if name == "photo credit"]
 _CREDIT_LINE = re.compile(r"^[\[(]?\s*(photo|image|picture|file photo|video)s?\s*(by|:|/)", re.I)
@@ -47,11 +48,15 @@ def _names_outlet(line: str, pattern: re.Pattern) -> bool:
     return bool(match) and (match.group(0).startswith("/") or line[: match.start()].rstrip().endswith(("(", "/")))
 
 
-def detect_source(raw: str) -> tuple[str, str]:
+def detect_source(raw: str, language: str = "en", hints: tuple[str, ...] = ()) -> tuple[str, str]:
     """(outlet, evidence) from the article's furniture, or ("", reason).
 
+    Chinese articles ("zh") ask the seam (egov.lang.zh.sources: 来源 lines, datelines, the site
+    in `hints`, mastheads); English ones read banners, datelines and SOURCE lines here.
     Example: detect_source("CHONGQING, Nov 6, 2022 /PRNewswire/ -- ...") -> ("PR Newswire", '... /PRNewswire/ ...')
     """
+    if language == "zh":
+        return zh_sources.detect_source(raw, hints)
     lines = _furniture(raw)
     credit = next((m for m in (re.match(r"^SOURCE:?\s+(.{2,60})$", line) for line in lines) if m), None)
     for line in lines:

@@ -17,6 +17,7 @@ import re
 from egov.corpus.clean import is_prose
 from egov.corpus.dates import find_dates
 from egov.corpus.outlets import outlet_patterns
+from egov.lang.zh.lines import furniture_rule, is_chinese, without_date
 
 HEADER_LINES = 30  # the headline is looked for among this many lines above the first paragraph
 MIN_SIZE, MAX_SIZE = 3, 30  # words (a Chinese character counts half a word)
@@ -60,7 +61,7 @@ def is_headline_like(line: str) -> bool:
         return False  # digits and punctuation only: a time stamp
     if not MIN_SIZE <= n <= MAX_SIZE or _reads_as_prose(line):
         return False
-    if line.endswith((":", "：")) or _GLUED.search(line) or _MENU.search(line) or _FURNITURE.search(line):
+    if line.endswith((":", "：")) or _GLUED.search(line) or _is_menu(line) or _FURNITURE.search(line):
         return False
     if "@" in line or re.search(r"(?:^|\s)-?\s*By [A-Z]", line):
         return False  # a byline
@@ -81,6 +82,16 @@ def is_headline_like(line: str) -> bool:
     return True
 
 
+def _is_menu(line: str) -> bool:
+    """A menu or breadcrumb. In Chinese one bar joins a column name to a headline ("数字政府｜广东省…"),
+    so a Chinese line needs two bars, or a breadcrumb arrow, to be a menu."""
+    if not _HAN.search(line) or len(_HAN.findall(line)) < 6:
+        return bool(_MENU.search(line))
+    bars = len(re.findall(r"\s[|/·]\s|[|｜]", line))
+    return bars >= 2 or bool(re.search(r"[>»›]|^\s*首页|大\s*中\s*小", line)) or (
+        is_chinese(line) and furniture_rule(line, "body") is not None)  # the named rules of furniture_zh.csv
+
+
 def _label(line: str) -> bool:
     """A short Title Case line (or a Chinese one of up to 8 characters): a section or site label."""
     bare = _bare(line)
@@ -91,8 +102,10 @@ def _label(line: str) -> bool:
 
 
 def _bare(line: str) -> str:
-    """The line without Markdown heading marks and list bullets."""
-    return line.strip().lstrip("#*·•-– ").strip()
+    """The line without Markdown heading marks and list bullets, and without a date glued to the end
+    of a Chinese headline ("国务院部署推进一网通办2019-06-04")."""
+    line = line.strip().lstrip("#*·•-– ").strip()
+    return without_date(line) if _HAN.search(line) else line
 
 
 def _names_outlet_only(line: str) -> bool:
