@@ -156,6 +156,27 @@ def time_build() -> dict:
     return {"total": total, "timings": timings}
 
 
+NOTES = """## How the settings were chosen (measured once during development, 2026-12-08, on a shared machine)
+
+- **LDA engine.** At k = 5, 8, 12 on the corpus's first 135 articles (499 passages): scikit-learn batch VB (50 passes) 4-7 s per fit, NPMI
+  0.04-0.06; its online variant (5-10 passes) 0.5-1.8 s, NPMI -0.06 to 0.04; gensim LdaModel (5-10 passes)
+  2.6-5.7 s, NPMI 0.02-0.04; tomotopy Gibbs sampling (300 iterations) about 1 s, NPMI 0.06-0.08. tomotopy
+  was chosen: fastest and most coherent, and deterministic for a seed on one thread with a fixed SIMD build.
+- **One BLAS thread for NMF.** NNDSVD's randomized SVD spent most of each NMF fit in thread contention on
+  the shared 2-core machine: 0.73 s CPU for five fits with the default threads, 0.18 s with one.
+- **Vocabulary.** Joining phrases lowers NPMI at k = 8 (0.169 without phrases, 0.139 with them, both ranked
+  by weight): a phrase's two words co-occur by construction, so splitting them scores higher while saying
+  less. Ranking top terms by relevance (lambda 0.7) instead of weight raised egov NMF's mean NPMI over
+  k = 5-12 from 0.150 to 0.175; lambda 0.6 gave 0.169, 0.5 gave 0.107. Capping terms at 20-35% of passages
+  (instead of 50%) raised NPMI to 0.18-0.20 but removed every term of the planted-topic corpus, whose theme
+  words each occur in about 40% of passages, so the cap stays at 50%.
+- **Notebook 03's work** (load, passages, vocabulary, known-answer check, sweep, fits, figures, baseline,
+  representative passages) measured in one process on this corpus with the cache off: 10.6 s CPU, 16.2 s
+  wall at load average 3.4.
+- Not done: a check on real coverage not used while choosing these settings (lambda and the vocabulary
+  rules were compared on this corpus only)."""
+
+
 def main(build: bool = False) -> None:
     load_before = os.getloadavg()[0]
     docs = egov.load_corpus(CORPUS)
@@ -220,6 +241,7 @@ def write(table, stage, docs, psg, wall, cpu, load_before, ours, best, built) ->
                         for p in built["timings"]["notebooks"])
         lines += ["", "## `egov build --corpus benchmarks/eval_en/articles`", "",
                   f"Whole build {built['total']:.1f} s wall (cache empty): {per}."]
+    lines += ["", NOTES]
     (HERE / "TOPICS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 

@@ -216,7 +216,8 @@ def match_topics(a: pd.DataFrame, b: pd.DataFrame, min_shared: int = 3) -> pd.Da
     for name, t in (("a", a), ("b", b)):
         missing = [c for c in ("model", "topic", "label", "term") if c not in t.columns]
         if missing:
-            raise ValueError(f"match_topics: table {name} needs model, topic, label, term; missing: {', '.join(missing)}")
+            raise ValueError(f"match_topics: table {name} needs model, topic, label, term; "
+                             f"missing: {', '.join(missing)}")
     if a.empty or b.empty:  # no model fitted: nothing to match
         return pd.DataFrame(columns=columns)
     ma, mb = a["model"].iloc[0], b["model"].iloc[0]

@@ -110,8 +110,8 @@ def _terms_or_reason(passages: pd.DataFrame) -> PassageTerms:
         return _topics.passage_terms(passages)
     except _topics.TooSmall as err:
         empty = passages.iloc[0:0]
-        return PassageTerms(empty, [], _topics.count_matrix([], []), [], phrases=pd.DataFrame(columns=_vocab.PHRASE_COLUMNS),
-                            reason=str(err))
+        return PassageTerms(empty, [], _topics.count_matrix([], []), [],
+                            phrases=pd.DataFrame(columns=_vocab.PHRASE_COLUMNS), reason=str(err))
 
 
 def _empty(name: str, reason: str) -> pd.DataFrame:
