@@ -3,7 +3,8 @@
 For each size (the five-article sample, then N = 1,000, 10,000 and 50,000 by default) it
 makes a synthetic dated corpus (`make_corpus.py`, seeded, in a temporary folder), runs
 `egov build --corpus <dir> --out <tmp>` in a fresh process and reads the per-stage times
-the build records in `<out>/.cache/timings.json` (run time of each notebook, HTML
+the build records in `timings.json` in its cache folder (a fresh temporary one per size, so
+every stage is computed, not read from an earlier run; run time of each notebook, HTML
 rendering); peak memory is sampled every 0.1 s over the whole process tree (the build
 and its notebook kernels). In the same run, on the same files, it times the reference:
 read the files, scikit-learn `CountVectorizer(ngram_range=(1, 2))`, then `NMF` (on
@@ -74,11 +75,11 @@ class PeakMemory:
         self._thread.join()
 
 
-def run_measured(cmd: list[str], log: Path) -> tuple[float, int, int, int]:
-    """(wall seconds, peak tree RSS, peak single-process RSS, exit code) of a command."""
+def run_measured(cmd: list[str], log: Path, env: dict | None = None) -> tuple[float, int, int, int]:
+    """(wall seconds, peak tree RSS, peak single-process RSS, exit code) of a command (`env`: extra variables)."""
     start = time.perf_counter()
     with open(log, "w") as fh:
-        proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
         mem = PeakMemory(proc.pid)
         code = proc.wait()
     mem.stop()
@@ -132,15 +133,15 @@ def machine() -> dict:
 def bench_size(n: int, work: Path, only: list[str] | None = None) -> dict:
     """Build and reference at one size; the corpus and outputs live under `work`."""
     corpus = "seeds" if n == 5 else str(make_corpus(n, work / f"corpus_{n}"))
-    out = work / f"out_{n}"
+    out, cache = work / f"out_{n}", work / f"cache_{n}"  # a cold cache: the stages are computed
     load_before = os.getloadavg()[0]
     wall, peak, peak_one, code = run_measured(
         [sys.executable, "-m", "egov.report.cli", "build", "--corpus", corpus, "--out", str(out)]
-        + (["--only", *only] if only else []), work / f"build_{n}.log")
+        + (["--only", *only] if only else []), work / f"build_{n}.log", env={"EGOV_CACHE_DIR": str(cache)})
     if code != 0:  # the log lives in a temporary folder that is about to go: show its end
         tail = (work / f"build_{n}.log").read_text(encoding="utf-8", errors="replace").splitlines()[-40:]
         raise SystemExit(f"egov build failed at N={n}; the end of its log:\n" + "\n".join(tail))
-    timings = json.loads((out / ".cache" / "timings.json").read_text())
+    timings = json.loads((cache / "timings.json").read_text())
     by_name = {nb["name"][:2]: nb for nb in timings["notebooks"]}
     row = {"n": n, "only": only or [], "wall": wall, "peak": peak, "peak_one": peak_one, "load_before": load_before,
            "html": sum(nb["html_seconds"] for nb in timings["notebooks"]) + timings["index_seconds"]}

@@ -31,6 +31,14 @@ GBK_ARTICLE = (
 )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def user_cache_in_tmp(tmp_path_factory):
+    """The tests never write to the user's cache folder: the default one (XDG_CACHE_HOME) is a temporary folder."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
+        yield
+
+
 @pytest.fixture
 def seeds_dir() -> Path:
     """The sample corpus folder in the repo."""

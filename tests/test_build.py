@@ -8,13 +8,17 @@ import nbformat
 import pandas as pd
 import pytest
 
+from egov import cache
 from egov.report.build import NOTEBOOKS, _normalise, build, strip_progress
 from egov.report.cli import main
 
 
 @pytest.mark.slow
-def test_build_on_a_folder_with_bad_files(mixed_dir, tmp_path, capsys):
+def test_build_on_a_folder_with_bad_files(mixed_dir, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
     out = tmp_path / "site"
+    (out / ".cache").mkdir(parents=True)  # an earlier egov's cache inside the report: removed, never read
+    (out / ".cache" / "corpus-0.pkl").write_bytes(b"not read")
     assert build(str(mixed_dir), out, only=["01"]) == 0
     index = (out / "index.html").read_text(encoding="utf-8")
     assert '<a href="01_corpus.html">' in index
@@ -28,11 +32,13 @@ def test_build_on_a_folder_with_bad_files(mixed_dir, tmp_path, capsys):
     articles = pd.read_csv(out / "tables" / "articles.csv")
     assert "text" not in articles.columns and sorted(articles["doc_id"]) == ["gbk", "good"]
     assert (out / "figures" / "01_corpus__per_year.png").exists()
-    timings = json.loads((out / ".cache" / "timings.json").read_text(encoding="utf-8"))
+    timings = json.loads((tmp_path / "cache" / "timings.json").read_text(encoding="utf-8"))  # outside the report
     assert [nb["name"] for nb in timings["notebooks"]] == ["01_corpus"]
     assert timings["notebooks"][0]["seconds"] > 0 and timings["notebooks"][0]["ok"]
     assert "01_corpus" in capsys.readouterr().err.split("egov build: wrote")[0].splitlines()[-2]
-    assert list((out / ".cache").glob("corpus-*.pkl"))  # the notebooks' shared corpus cache
+    assert timings["out"] == str(out.resolve()) and timings["corpus"] == str(mixed_dir.resolve())
+    assert list((tmp_path / "cache").glob("corpus-*/entry.json"))  # the notebooks' shared corpus cache
+    assert not [p for p in out.rglob("*") if p.name.startswith(".")]  # nothing hidden in the report
 
 
 @pytest.mark.slow

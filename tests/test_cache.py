@@ -33,7 +33,7 @@ def cache_dir(tmp_path, monkeypatch):
 
 
 def _entries(folder, kind):
-    return sorted(folder.glob(f"{kind}-*.pkl"))
+    return sorted(p.parent for p in folder.glob(f"{kind}-*/entry.json"))
 
 
 def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
@@ -114,9 +114,11 @@ def test_small_inputs_are_not_cached_without_the_variable(monkeypatch):
 
 def test_damaged_entry_is_recomputed(tmp_path):
     key = cache.make_key("x", 1)
-    (tmp_path / f"{key}.pkl").write_bytes(b"not a pickle")
+    (tmp_path / key).mkdir()
+    (tmp_path / key / "entry.json").write_bytes(b"not json")
     assert cache.cached(key, tmp_path, lambda: 42) == 42
     assert cache.cached(key, tmp_path, lambda: 0) == 42
+    assert [p.name for p in tmp_path.iterdir()] == [key]  # no temporary folder left behind
 
 
 def test_dedupe_with_precomputed_signatures():

@@ -121,7 +121,7 @@ COLLOC = pd.DataFrame({"doc_id": ["a", "b"], "text": [
 def test_collocations_counts_and_measures():
     table = collocations(COLLOC, min_count=2)
     assert list(table.columns) == ["bigram", "term1", "term2", "count", "count_term1", "count_term2",
-                                   "llr", "pmi", "measure", "score"]
+                                   "llr", "pmi", "measure", "score", "language"]
     assert table["bigram"].tolist() == ["big data"]
     row = table.iloc[0]
     # adjacent pairs within articles: a has 10 tokens -> 9 pairs, b has 8 -> 7 pairs; N = 16
@@ -161,7 +161,7 @@ def test_kwic_phrase_case_spacing_and_regex():
     assert table.iloc[0]["right"] == "reform: the"
     assert table.iloc[1]["left"] == "reform: the"
     assert len(kwic(EDGE, r"digital\s+governments?", regex=True)) == 3
-    assert list(table.columns) == ["doc_id", "left", "match", "right", "start", "end"]
+    assert list(table.columns) == ["doc_id", "left", "match", "right", "start", "end", "language"]
     assert kwic(EDGE, "nothing here").empty
     with pytest.raises(ValueError, match="non-empty"):
         kwic(EDGE, " ")
@@ -173,3 +173,26 @@ def test_kwic_phrase_case_spacing_and_regex():
 
 def test_kwic_via_terms_namespace():
     pd.testing.assert_frame_equal(terms.kwic(EDGE, "beta"), kwic(EDGE, "beta"))
+
+
+# --- Chinese: the same 2x2 table, on segmented words ----------------------------------------------
+
+CHINESE = pd.DataFrame({"doc_id": ["a", "b"], "text": [
+    "一网通办。一网通办。数字政府。群众。",  # 一网通办 x2, 数字政府, 群众: 4 words
+    "群众。群众。数字政府。"]})  # 群众 x2, 数字政府: 3 words
+
+
+def test_chinese_keyness_against_a_hand_worked_table():
+    counts = terms.count_terms(CHINESE)
+    assert counts.groupby("doc_id")["count"].sum().to_dict() == {"a": 4, "b": 3}
+    table = keyness(counts, ["a"], min_count=1).set_index("term")
+    # 一网通办: a = 2 of C = 4 words, b = 0 of D = 3 words
+    a, b, c_, d_ = 2, 0, 4, 3
+    n = c_ + d_
+    e = [c_ * (a + b) / n, d_ * (a + b) / n, c_ * (n - a - b) / n, d_ * (n - a - b) / n]
+    o = [a, b, c_ - a, d_ - b]
+    g2 = 2 * sum(oi * math.log(oi / ei) for oi, ei in zip(o, e) if oi > 0)
+    assert table.loc["一网通办", "g2"] == pytest.approx(g2) and g2 > 0  # target-only: positive
+    assert table.loc["一网通办", "log_ratio"] == pytest.approx(math.log2((2 / 4) / (0.5 / 3)))
+    swapped = keyness(counts, ["b"], min_count=1).set_index("term")
+    assert swapped.loc["一网通办", "g2"] == pytest.approx(-g2)  # swapping target and reference flips the sign

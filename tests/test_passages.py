@@ -32,7 +32,7 @@ def docs():
 
 def test_columns_dtypes_and_sorting(docs):
     out = passages(docs)
-    assert list(out.columns) == ["doc_id", "passage_id", "text", "n_words"]
+    assert list(out.columns) == ["doc_id", "passage_id", "text", "n_words", "language"]
     assert out["n_words"].dtype == "int64"
     assert out["doc_id"].tolist() == sorted(out["doc_id"])
     assert out["passage_id"].is_unique

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
+from egov import cache
 from egov.report.build import build
 
 pytestmark = pytest.mark.slow  # full builds and the browser
@@ -19,33 +20,74 @@ MARKUP = ('Officials said the <script>alert("pwned")</script> platform would exp
 
 
 def _tree(root: Path) -> list[str]:
-    """Every file of a build, except <out>/.cache (the notebooks' shared cache and the build's timings)."""
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
-                  if p.is_file() and p.relative_to(root).parts[0] != ".cache")
+    """Every file of a build, hidden files included."""
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+def _no_pickles(root: Path) -> None:
+    """No file under the report is a pickle, by name or by its first bytes (protocol 2 and later)."""
+    for path in root.rglob("*"):
+        assert path.suffix not in (".pkl", ".pickle"), path
+        if path.is_file():
+            head = path.read_bytes()[:2]
+            assert not (len(head) == 2 and head[0] == 0x80 and 2 <= head[1] <= 5), f"{path} is a pickle"
 
 
 @pytest.fixture(scope="module")
-def seeds_build(tmp_path_factory) -> Path:
+def cache_folder(tmp_path_factory) -> Path:
+    """One cache folder for the builds of this module, so the second build reads the first's entries."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(cache.ENV, str(folder))
+        yield folder
+
+
+@pytest.fixture(scope="module")
+def seeds_build(tmp_path_factory, cache_folder) -> Path:
     out = tmp_path_factory.mktemp("build") / "site"
     assert build("seeds", out) == 0
     return out
 
 
-def test_two_builds_are_byte_identical(seeds_build, tmp_path):
+def test_two_builds_are_byte_identical(seeds_build, cache_folder, tmp_path):
+    """The second build reads the cache the first wrote (the corpus, tokens, concepts, topics)
+    and must give the same bytes in every file, hidden ones included; no pickle anywhere."""
+    entries = sorted(p.parent.name.split("-")[0] for p in cache_folder.glob("*/entry.json"))
+    assert {"corpus", "tokens", "concepts", "topic_stage"} <= set(entries)
     again = tmp_path / "again"
     assert build("seeds", again) == 0
+    assert sorted(p.parent.name.split("-")[0] for p in cache_folder.glob("*/entry.json")) == entries  # all hits
     assert _tree(seeds_build) == _tree(again)
+    assert not [n for n in _tree(again) if any(part.startswith(".") for part in n.split("/"))]
     names = _tree(seeds_build)
     assert any(n.endswith(".png") for n in names) and any(n.endswith(".svg") for n in names)
     match, mismatch, errors = filecmp.cmpfiles(seeds_build, again, names, shallow=False)
     assert mismatch == [] and errors == []
+    _no_pickles(seeds_build)
+
+
+def test_no_report_file_holds_an_article_s_text(seeds_build):
+    """Pages quote passages and KWIC lines; no file holds more than a quarter of an article's sentences."""
+    import re
+
+    from conftest import SEEDS
+
+    files = [p for p in seeds_build.rglob("*") if p.is_file() and p.suffix in (".html", ".ipynb", ".csv", ".json")]
+    bodies = {p: p.read_text(encoding="utf-8", errors="replace") for p in files}
+    for article in sorted(SEEDS.glob("0*.txt")):
+        sentences = [s.strip()[:80] for s in re.split(r"(?<=[.!?])\s+", article.read_text(encoding="utf-8"))
+                     if len(s.split()) > 12]
+        assert len(sentences) >= 8, article.name
+        for path, body in bodies.items():
+            found = sum(s in body for s in sentences)
+            assert found <= len(sentences) // 4, f"{path.name} holds {found} of {len(sentences)} sentences of {article.name}"
 
 
 def _pages(out: Path) -> list[Path]:
     return sorted(out.glob("*.html"))
 
 
-def test_article_markup_is_inert_on_every_page(tmp_path):
+def test_article_markup_is_inert_on_every_page(tmp_path, cache_folder):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "markup.txt").write_text("Updated: 2019-06-04\n" + MARKUP * 3, encoding="utf-8")
@@ -69,7 +111,8 @@ def test_article_markup_is_inert_on_every_page(tmp_path):
 def test_pages_load_in_a_browser(seeds_build):
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
-        pytest.skip("no chromium on this machine: install it (apt-get install chromium) to run the browser test")
+        pytest.skip("no chromium on this machine: install it to run the browser test (as root: `make test` does, or "
+                    "apt-get install chromium fonts-noto-cjk; or put a Chromium named chromium on PATH)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run"]

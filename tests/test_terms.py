@@ -170,7 +170,8 @@ def test_text_without_words():
 
 def test_concept_table_has_the_required_concepts():
     table = load_concepts()
-    assert list(table.columns) == ["concept", "variant", "pattern"]
+    assert list(table.columns) == ["concept", "variant", "pattern", "language"]
+    assert set(table["language"]) == {"en", "zh"}
     required = {"e-government", "Internet Plus", "digital government", "big data", "blockchain",
                 "smart city", "cloud computing", "artificial intelligence", "one-stop service",
                 "government services platform"}
@@ -193,7 +194,8 @@ def test_concepts_no_double_counting_and_ai():
 
 def test_concepts_on_seeds_equal_regex_search(seeds):
     table = count_concepts(seeds)
-    assert list(table.columns) == ["doc_id", "concept", "count", "per_1k", "variants"]
+    assert list(table.columns) == ["doc_id", "concept", "count", "per_1k", "variants", "language"]
+    assert set(table["language"]) == {"en"}
     assert len(table) == len(seeds) * load_concepts()["concept"].nunique()
     dg = table[table.concept == "digital government"].set_index("doc_id")["count"].to_dict()
     assert dg == {"000_1de2c263adca71ba": 0, "001_25c11bf700732c71": 6, "002_45078248bcd7804d": 12,
@@ -205,7 +207,7 @@ def test_concepts_on_seeds_equal_regex_search(seeds):
     concepts = load_concepts()
     text_of = seeds.set_index("doc_id")["text"]
     for row in table.itertuples():
-        pats = concepts.loc[concepts.concept == row.concept, "pattern"]
+        pats = concepts.loc[(concepts.concept == row.concept) & (concepts.language == "en"), "pattern"]
         expected = sum(len(re.findall(r"(?<!\w)(?:" + p + r")(?!\w)", text_of[row.doc_id], re.I)) for p in pats)
         assert row.count == expected, (row.doc_id, row.concept)
         assert row.count == len(concept_patterns()[row.concept].findall(text_of[row.doc_id]))
@@ -225,3 +227,14 @@ def test_concept_table_validation():
 
 def test_deterministic():
     pd.testing.assert_frame_equal(terms.count_terms(THREE, (1, 3)), terms.count_terms(THREE, (1, 3)))
+
+
+def test_chinese_counts_are_segmented_words():
+    docs = pd.DataFrame({"doc_id": ["z"], "text": ["推進「一網通辦」，一网通办的群众很满意。"]})
+    counts = terms.count_terms(docs, (1, 2)).set_index("term")
+    assert counts.loc["一网通办", "count"] == 2  # Traditional and Simplified writings are one word
+    assert "的" not in counts.index  # a Chinese stopword
+    words = terms.tokenize(docs["text"][0], drop_stopwords=False)
+    assert words == ["推进", "一网通办", "一网通办", "的", "群众", "很", "满意"]
+    assert counts.loc["一网通办", "per_1k"] == pytest.approx(2 * 1000 / 7)  # per 1,000 segmented words
+    assert counts.loc["推进 一网通办", "n"] == 2

@@ -193,7 +193,7 @@ def test_topic_stage_cache_hit_equals_miss(tmp_path, monkeypatch):
     monkeypatch.setenv("EGOV_CACHE_DIR", str(tmp_path))
     miss = tstage.topic_stage(psg, seed=42, ks=range(2, 5))
     steps = ["topic_baseline", "topic_fit", "topic_sweep", "topic_vocabulary"]
-    assert sorted(p.name.split("-")[0] for p in tmp_path.glob("topic_*.pkl")) == steps
+    assert sorted(p.parent.name.split("-")[0] for p in tmp_path.glob("topic_*/entry.json")) == steps
     hit = tstage.topic_stage(psg, seed=42, ks=range(2, 5))
     for stage in (miss, hit):
         assert stage.k == fresh.k == 3 and stage.ks == fresh.ks == {"nmf": 3, "lda": 3}
@@ -205,9 +205,9 @@ def test_topic_stage_cache_hit_equals_miss(tmp_path, monkeypatch):
     # the notebook's steps, called one by one, read the same cache entries
     pt = tstage.vocabulary(psg)
     assert_frame_equal(tstage.sweep(pt, seed=42, ks=range(2, 5)), fresh.sweep)
-    assert len(list(tmp_path.glob("topic_*.pkl"))) == 4
+    assert len(list(tmp_path.glob("topic_*/entry.json"))) == 4
     tstage.topic_stage(psg, seed=7, ks=range(2, 5))  # another seed: new sweep, fits and baseline
-    assert len(list(tmp_path.glob("topic_*.pkl"))) == 7
+    assert len(list(tmp_path.glob("topic_*/entry.json"))) == 7
 
 
 def test_lda_iterations_shrink_on_large_corpora_and_large_corpora_recover_the_planted_topics():

@@ -74,5 +74,5 @@ def test_sweep_figure_shows_both_criteria_per_model_and_each_models_k():
         assert lines == {tuple(sweep.loc[sweep.model == m, col]) for m in ("lda", "nmf")}
         rings = sorted(tuple(c.get_offsets()[0]) for c in ax.collections)
         assert rings == sorted([(2.0, sweep.loc[0, col]), (3.0, sweep.loc[3, col])])
-    assert fig.get_suptitle() == "Chosen per model: NMF k = 3, LDA k = 2; no k reaches stability 0.6 for LDA: sketches"
+    assert fig.get_suptitle() == "Chosen: NMF k = 3, LDA k = 2; no k stable for LDA, so sketches"
     plt.close(fig)

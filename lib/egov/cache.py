@@ -1,41 +1,61 @@
-"""An on-disk cache for work the notebooks share: the loaded corpus and its token stream.
+"""An on-disk cache for work the notebooks share: the loaded corpus, tokens, concept counts, topics.
 
 `egov build` runs each notebook in a fresh kernel, and every notebook starts with
 `load_corpus(corpus)`; on a large corpus loading and tokenizing again in each kernel
-would cost more than the analyses. Entries are pickles named by a key that hashes
-everything the result depends on: the corpus files (relative path, size, mtime),
-the call's settings, and the bytes of the egov source and data files (so a changed
-cleaning rule or stopword list is never served a stale result).
+would cost more than the analyses. Entries are folders of Parquet, .npy and JSON files
+(egov.cache_format: reading one runs no code) named by a key that hashes everything the
+result depends on: the corpus files (relative path, size, mtime), the call's settings, and
+the bytes of the egov source and data files (so a changed cleaning rule or stopword list is
+never served a stale result).
 
-Where: `$EGOV_CACHE_DIR` (`egov build` sets `<out>/.cache`); "" or "off" disables it.
-Unset, large inputs (>= MIN_ITEMS files or texts) use `~/.cache/egov` (kept to the
-MAX_ENTRIES newest entries) and small ones are not cached (they are fast anyway).
+Where: `$EGOV_CACHE_DIR` if set ("", "0", "off" or "none" disable it), else the user cache
+folder (`~/.cache/egov` on Linux, platformdirs elsewhere), kept to the MAX_ENTRIES most
+recently used entries and MAX_BYTES. Never inside a report folder: a report is shared, and
+a folder someone sent is never read as a cache. Unset, only large inputs (>= MIN_ITEMS
+files or texts) are cached, except within `egov build` (EGOV_BUILD), whose notebooks share
+every entry.
 """
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
+import shutil
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
+from egov import cache_format
+
 ENV = "EGOV_CACHE_DIR"
+BUILD_ENV = "EGOV_BUILD"  # set by `egov build` for its kernels: cache inputs of any size
 MIN_ITEMS = 500
-MAX_ENTRIES = 8
-VERSION = "1"  # bump when what is stored changes shape
+MAX_ENTRIES = 32
+MAX_BYTES = 2 * 1024**3
+VERSION = "2"  # bump when what is stored changes shape
+OFF = ("", "0", "off", "none")
+
+
+def default_dir() -> Path:
+    """The user cache folder for egov (`$XDG_CACHE_HOME/egov` or `~/.cache/egov` on Linux)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("egov", appauthor=False))
+
+
+def folder() -> Path | None:
+    """The cache folder in use: `$EGOV_CACHE_DIR`, else default_dir(); None when the variable turns it off."""
+    value = os.environ.get(ENV)
+    if value is not None:
+        return None if value.strip().lower() in OFF else Path(value)
+    return default_dir()
 
 
 def cache_dir(n_items: int) -> Path | None:
     """The cache folder for an input of n_items files or texts, or None when not caching."""
-    value = os.environ.get(ENV)
-    if value is not None:
-        return None if value.strip().lower() in ("", "0", "off", "none") else Path(value)
-    if n_items < MIN_ITEMS:
+    if os.environ.get(ENV) is None and n_items < MIN_ITEMS and not os.environ.get(BUILD_ENV):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "egov"
+    return folder()
 
 
 CODE_ENV = "EGOV_CODE_FINGERPRINT"  # set by `egov build`: one code version for all its notebooks
@@ -96,36 +116,65 @@ def make_key(kind: str, *parts: Any) -> str:
 
 
 def cached(key: str, folder: Path | None, compute: Callable[[], Any]) -> Any:
-    """compute() once per key: load `<folder>/<key>.pkl` if present, else compute and store it.
+    """compute() once per key: read the entry `<folder>/<key>/` if present, else compute and store it.
 
-    A missing or unreadable entry is recomputed; with folder None nothing is stored.
+    Entries are Parquet, .npy and JSON (egov.cache_format), so reading one runs no code;
+    a missing, damaged or tampered entry is computed again and replaced; with folder None
+    nothing is stored. A value that cannot be stored is still returned, just not cached.
     Example: cached(make_key("docs", path), cache_dir(n), lambda: slow(path))
     """
     if folder is None:
         return compute()
-    path = folder / f"{key}.pkl"
-    if path.exists():
+    entry = folder / key
+    if (entry / cache_format.MANIFEST).exists():
         try:
-            with open(path, "rb") as fh:
-                return pickle.load(fh)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
-            pass  # a damaged or outdated entry: compute it again
+            value = cache_format.read_entry(entry)
+        except Exception:  # noqa: BLE001 - any failure to read means: compute it again
+            pass
+        else:
+            try:
+                os.utime(entry / cache_format.MANIFEST)  # recently used: pruned last
+            except OSError:
+                pass  # a read-only cache still serves its entries
+            return value
     value = compute()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".part")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)  # atomic: another kernel never reads half an entry
-        if os.environ.get(ENV) is None:
-            _prune(folder)
-    except OSError:
-        pass  # a read-only or full disk: the result is still correct, just not cached
+    _store(folder, entry, value)
     return value
 
 
-def _prune(folder: Path, keep: int = MAX_ENTRIES) -> None:
-    """Keep only the `keep` most recently written entries of the default cache folder."""
-    entries = sorted(folder.glob("*.pkl"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    for old in entries[keep:]:
+def _store(folder: Path, entry: Path, value: Any) -> None:
+    """Write the entry into a temporary folder, then rename it into place (other kernels never see half an entry)."""
+    tmp = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=folder, prefix=".tmp-"))
+        cache_format.write_entry(tmp, value)
+        if entry.exists():  # a damaged entry, or one written meanwhile by another kernel
+            shutil.rmtree(entry, ignore_errors=True)
+        os.rename(tmp, entry)
+        tmp = None
+        if os.environ.get(ENV) is None:
+            prune(folder)
+    except Exception:  # noqa: BLE001 - a full disk or a value that cannot be stored: correct, just not cached
+        pass
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def prune(folder: Path, keep: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES) -> None:
+    """Keep the most recently used entries of a cache folder: at most `keep`, and at most `max_bytes`
+    in all (the newest is always kept). Pickles left by earlier egov versions are removed."""
+    for old in folder.glob("*.pkl"):
         old.unlink(missing_ok=True)
+    entries = []
+    for manifest in folder.glob(f"*/{cache_format.MANIFEST}"):
+        if not manifest.parent.name.startswith("."):
+            size = sum(p.stat().st_size for p in manifest.parent.iterdir())
+            entries.append((manifest.stat().st_mtime_ns, size, manifest.parent))
+    entries.sort(key=lambda e: e[0], reverse=True)
+    total = 0
+    for i, (_, size, path) in enumerate(entries):
+        total += size
+        if i > 0 and (i >= keep or total > max_bytes):
+            shutil.rmtree(path, ignore_errors=True)

@@ -84,8 +84,10 @@ class _Record:
 
 
 def seeds_path() -> Path:
-    """The sample corpus shipped with the project (the repo's seeds/ folder)."""
-    return Path(__file__).resolve().parents[3] / "seeds"
+    """The sample corpus shipped with the project (the repo's seeds/ folder, or its copy in the installed package)."""
+    from egov.resources import seeds_dir
+
+    return seeds_dir()
 
 
 def count_words(text: str, language: str = "en") -> int:

@@ -20,12 +20,13 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 
-from egov import cache, engine
+from egov import cache, engine, resources
 from egov.report.overview import reason_kind
 
-NOTEBOOKS = Path(__file__).resolve().parents[3] / "notebooks"
-GENERATED = ("notebooks", "tables", "figures", "headlines")
-CACHE = ".cache"  # <out>/.cache: the loaded corpus and tokens between notebooks, and timings.json
+NOTEBOOKS = resources.notebooks_dir()
+GENERATED = ("notebooks", "tables", "figures", "headlines")  # what a build writes, removed before a fresh build
+OLD_CACHE = ".cache"  # where earlier egov versions kept pickles inside the report: never read, always removed
+TIMINGS = "timings.json"  # in the cache folder, outside the report: timings differ from run to run
 
 
 @dataclass
@@ -151,6 +152,10 @@ def build(corpus: str = "seeds", out: str | Path = "build", in_place: bool = Fal
     if corpus != "seeds" and not Path(corpus).exists():
         print(f"egov build: corpus path does not exist: {corpus}", file=sys.stderr)
         return 2
+    if in_place and resources.checkout() is None:
+        print("egov build: --in-place refreshes the notebooks of a checkout; this egov is installed", file=sys.stderr)
+        return 2
+    shutil.rmtree(out / OLD_CACHE, ignore_errors=True)  # the report holds only the report
     if not only:  # a fresh report: nothing left over from an earlier build of another corpus
         for sub in GENERATED:
             shutil.rmtree(out / sub, ignore_errors=True)
@@ -162,10 +167,10 @@ def build(corpus: str = "seeds", out: str | Path = "build", in_place: bool = Fal
     params = {"corpus": corpus_arg, "out": ".", "figures_dir": "figures"}
     pages: list[Page] = []
     todo = [nb for nb in notebooks(folder) if not only or any(nb.stem.startswith(o) for o in only)]
-    # The kernels inherit the environment: notebooks share one loaded corpus and one tokenization.
+    # The kernels inherit the environment: notebooks share one loaded corpus and one tokenization
+    # through the cache (the user cache folder or $EGOV_CACHE_DIR, never the report folder).
     # Progress bars of long stages go to the terminal, not into the pages.
-    settings = {"EGOV_CACHE_DIR": str(out / CACHE), "EGOV_PROGRESS": "terminal",
-                cache.CODE_ENV: cache.compute_code_fingerprint()}
+    settings = {cache.BUILD_ENV: "1", "EGOV_PROGRESS": "terminal", cache.CODE_ENV: cache.compute_code_fingerprint()}
     settings[engine.ENGINE_ENV] = engine_name
     previous = {name: os.environ.get(name) for name in [*settings, engine.SCHEDULER_ENV]}
     os.environ.update(settings)
@@ -185,8 +190,8 @@ def build(corpus: str = "seeds", out: str | Path = "build", in_place: bool = Fal
     write_index(out, corpus, pages)
     index_seconds = time.perf_counter() - start
     print(timings_text(pages, index_seconds), file=sys.stderr)
-    _write_timings(out, pages, index_seconds)
-    print(f"egov build: wrote {out / 'index.html'}", file=sys.stderr)
+    timings = _write_timings(out, corpus_arg, pages, index_seconds)
+    print(f"egov build: wrote {out / 'index.html'}" + (f" (timings: {timings})" if timings else ""), file=sys.stderr)
     return 1 if any(p.error for p in pages) else 0
 
 
@@ -229,13 +234,29 @@ def timings_text(pages: list[Page], index_seconds: float = 0.0) -> str:
     return "\n".join(lines)
 
 
-def _write_timings(out: Path, pages: list[Page], index_seconds: float) -> None:
-    """<out>/.cache/timings.json (outside the report: timings differ from run to run)."""
-    data = {"notebooks": [{"name": p.name, "seconds": round(p.seconds, 3), "html_seconds": round(p.html_seconds, 3),
+def timings_path() -> Path | None:
+    """Where the last build's timings go: timings.json in the cache folder (None when the cache is off)."""
+    folder = cache.folder()
+    return None if folder is None else folder / TIMINGS
+
+
+def _write_timings(out: Path, corpus: str, pages: list[Page], index_seconds: float) -> Path | None:
+    """The build's timings as JSON in the cache folder, outside the report (timings differ from run to run);
+    returns the file written, or None."""
+    path = timings_path()
+    if path is None:
+        return None
+    data = {"out": str(out), "corpus": corpus,
+            "notebooks": [{"name": p.name, "seconds": round(p.seconds, 3), "html_seconds": round(p.html_seconds, 3),
                            "ok": not p.error} for p in pages],
             "index_seconds": round(index_seconds, 3)}
-    (out / CACHE).mkdir(parents=True, exist_ok=True)
-    (out / CACHE / "timings.json").write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        return path
+    except OSError as err:
+        print(f"egov build: could not write the timings to {path}: {err}", file=sys.stderr)
+        return None
 
 
 def _refresh_figures(out: Path) -> None:

@@ -130,16 +130,34 @@ def concept_check(docs: pd.DataFrame, concepts: pd.DataFrame, max_docs: int = MA
     articles (the search costs as much as the counting). Returns concept, count,
     kwic_matches, equal, n_checked (articles checked); one row per concept.
     """
-    patterns = concept_patterns()
     if len(docs) > max_docs:
         docs = docs.sample(n=max_docs, random_state=seed).sort_index()
         concepts = concepts[concepts["doc_id"].isin(set(docs["doc_id"].astype(str)))]
     totals = concepts.groupby("concept")["count"].sum()
-    rows = [(c, int(totals.get(c, 0)), len(kwic(docs, patterns[c].pattern, window=0, regex=True)), len(docs))
-            for c in sorted(patterns)]
+    rows = [(c, int(totals.get(c, 0)), _kwic_hits(docs, c), len(docs)) for c in sorted(_all_concepts())]
     out = pd.DataFrame(rows, columns=["concept", "count", "kwic_matches", "n_checked"])
     out["equal"] = out["count"] == out["kwic_matches"]
     return out.sort_values(["count", "concept"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def _all_concepts() -> set[str]:
+    return set(concept_patterns()) | set(concept_patterns(language="zh"))
+
+
+def _concept_kwic(docs: pd.DataFrame, concept: str, window: int) -> pd.DataFrame:
+    """KWIC lines of one concept: its English pattern in English articles, its Chinese one
+    (in the normalised text, 20 characters either side) in Chinese articles."""
+    parts = []
+    for code in ("en", "zh"):
+        pattern = concept_patterns(language=code).get(concept)
+        if pattern is not None:
+            parts.append(kwic(docs, pattern.pattern, window=window, regex=True, language=code))
+    out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    return out.sort_values(["doc_id", "start"], kind="stable", ignore_index=True)
+
+
+def _kwic_hits(docs: pd.DataFrame, concept: str) -> int:
+    return len(_concept_kwic(docs, concept, 0))
 
 
 def concept_figure(docs: pd.DataFrame, concepts: pd.DataFrame):
@@ -238,9 +256,12 @@ def keyness_table(per_article: pd.DataFrame, per_period: pd.DataFrame, vs_englis
         kept = max(1, (max_rows - len(per_period) - len(vs_english)) // n_targets)
         per_article = (per_article.sort_values(["target", "g2", "term"], ascending=[True, False, True], kind="stable")
                        .groupby("target", sort=False).head(kept))
-    parts = [t[cols].assign(comparison=c) for t, c in ((per_article, "article vs rest"),
-                                                          (per_period, "year vs rest"),
-                                                          (vs_english, "corpus vs general English")) if len(t)]
+    tables = ((per_article, "article vs rest"), (per_period, "year vs rest"), (vs_english, "corpus vs general English"))
+    mixed = any("language" in t.columns for t, _ in tables)  # a mixed corpus: each language scored apart
+    if mixed:  # general English is compared with the English articles only
+        tables = tuple((t if "language" in t.columns else t.assign(language="en"), c) for t, c in tables)
+        cols = cols + ["language"]
+    parts = [t[cols].assign(comparison=c) for t, c in tables if len(t)]
     table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols + ["comparison"])
     table.attrs.update(per_article=kept, n_full=n_full)
     return table
@@ -344,11 +365,10 @@ def kwic_examples(docs: pd.DataFrame, concepts: pd.DataFrame, n_concepts: int = 
     """
     totals = concept_totals(docs, concepts)
     chosen = totals[totals["count"] > 0]["concept"].head(n_concepts).tolist()
-    patterns = concept_patterns()
     rank = {d: i for i, d in enumerate(_order(docs)["doc_id"])}
     parts = []
     for concept in chosen:
-        lines = kwic(docs, patterns[concept].pattern, window=window, regex=True).drop_duplicates("doc_id")
+        lines = _concept_kwic(docs, concept, window).drop_duplicates("doc_id")
         lines = lines.assign(order=lines["doc_id"].map(rank)).sort_values("order").head(per_concept)
         parts.append(lines.assign(concept=concept))
     if not parts:

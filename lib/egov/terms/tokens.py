@@ -1,88 +1,90 @@
 """Terms: tokens, lemmas, n-gram counts and tf-idf for a corpus of articles.
 
-One tokenizer for every notebook. Text is lower-cased and split into word tokens that
-keep hyphenated and plus forms ("e-government", "internet+"); possessive 's is cut;
-tokens without a letter (numbers such as "2016", "40") are dropped; lemmas come from
-simplemma (offline, English); stopwords from `data/stopwords_en.txt` (editable).
+One tokenizer for every notebook, with the rules of each article's language from the
+language seam `egov.lang` (keyed by the `language` column, else detected): English
+(`egov.lang.en.words`) is lower-cased and split into word tokens that keep hyphenated and
+plus forms ("e-government", "internet+"), lemmatized with simplemma, stopwords from
+`data/stopwords_en.txt`; Chinese (`egov.lang.zh.words`) is normalised (NFKC width folding,
+Traditional -> Simplified) and segmented with jieba and the e-government user dictionary,
+stopwords from `data/stopwords_zh.txt` less a keep-list. Tokens without a letter (numbers
+such as "2016", "40") are dropped in both.
 N-grams join adjacent tokens of the full stream and skip any n-gram containing a
 stopword, so "Ministry of Industry and Information Technology" gives "information
 technology" but not "industry information". N-grams do run across sentence ends.
+Counts are per article, so a mixed corpus is counted article by article in its own
+language; `language="zh"` (or "en") restricts an analysis to the articles of one language.
 
 Keyness, collocations, KWIC and concepts live in `keyness.py`, `phrases.py` and
 `concepts.py`; they are reachable from here too (`terms.keyness`, `terms.kwic`, ...).
 """
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-from importlib import resources
-
 import numpy as np
 import pandas as pd
-import simplemma
 from scipy import sparse
 
-from egov import cache, progress
+from egov import cache, lang, progress
+from egov.lang.en import words as en_words
+from egov.lang.en.words import LEMMA_EXCEPTIONS, TOKEN_PATTERN  # noqa: F401  (re-exported)
 
 __all__ = [
     "TOKEN_PATTERN", "load_stopwords", "tokenize", "tokenize_corpus", "document_term_matrix",
-    "count_terms", "tf_idf",
+    "count_terms", "tf_idf", "select_language", "word_counts",
 ]
 
-# A word: letters/digits, optionally joined by hyphens or apostrophes; a trailing "+"
-# (also "Internet +", one space) is kept as part of the word, as in "Internet+".
-TOKEN_PATTERN = r"[^\W_]+(?:[-\u2010\u2011'\u2019][^\W_]+)*(?:[ ]?\+(?![\w+]))?"
-_TOKEN_RE = re.compile(TOKEN_PATTERN)
-_HAS_LETTER = re.compile(r"[^\W\d_]")
-# simplemma maps these to unhelpful lemmas in news text ("ai" -> "be", "media" -> "medium").
-LEMMA_EXCEPTIONS = {"ai": "ai", "media": "media", "data": "data", "lives": "life", "us": "us", "affairs": "affairs"}
+_TOKEN_RE = en_words._TOKEN_RE
+_type_info = en_words.type_info  # English rules of one token type (kept for callers of the old name)
 
 
-def load_stopwords() -> frozenset[str]:
-    """The editable English stopword list in `egov/data/stopwords_en.txt`.
+def load_stopwords(language: str = "en") -> frozenset[str]:
+    """The editable stopword list of a language: `egov/data/stopwords_en.txt` (or `_zh.txt` less its keep-list).
 
     Example: "the" in load_stopwords()
     """
-    return _stopwords()
+    return lang.words(language).stopwords()
 
 
-@lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    text = resources.files("egov").joinpath("data/stopwords_en.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return en_words.stopwords()
 
 
-@lru_cache(maxsize=2**18)
-def _type_info(surface: str, lemmas: bool) -> tuple[str, bool, bool]:
-    """(term, is_word, is_stopword) for one raw token type, cached across calls."""
-    word = surface.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-").replace(" ", "")
-    if word.endswith("'s"):
-        word = word[:-2]
-    term = word
-    if lemmas and not word.endswith("+"):
-        head, dash, last = word.rpartition("-")
-        if last:
-            lemma = LEMMA_EXCEPTIONS.get(last) or simplemma.lemmatize(last, lang="en").lower()
-            term = head + dash + lemma
-    stops = _stopwords()
-    return term, bool(_HAS_LETTER.search(word)), word in stops or term in stops
+def _text_language(text: str, language: str | None) -> str:
+    if language is not None:
+        return lang.word_language(language)
+    return lang.word_language(lang.detect_language(text)) if lang.has_han(text) else "en"
 
 
 def tokenize(text: str, *, lemmas: bool = True, drop_stopwords: bool = True,
-             numbers: bool = False) -> list[str]:
+             numbers: bool = False, language: str | None = None) -> list[str]:
     """Lower-cased word tokens of one text (lemmas by default), in order.
 
     Keeps "e-government" and "internet+"; drops tokens without a letter unless `numbers`.
+    `language`: the rules to use ("en", "zh"); None detects it from the text.
     Example: tokenize("The e-Government platforms of Internet+") -> ['e-government', 'platform', 'internet+']
     """
     if not isinstance(text, str):
         raise ValueError(f"tokenize needs a str, got {type(text).__name__}")
+    rules = lang.words(_text_language(text, language))
     out = []
-    for raw in _TOKEN_RE.findall(text.lower()):
-        term, is_word, is_stop = _type_info(raw, lemmas)
+    for raw in rules.raw_tokens(text):
+        term, is_word, is_stop = rules.type_info(raw, lemmas)
         if (is_word or numbers) and not (drop_stopwords and is_stop) and term:
             out.append(term)
     return out
+
+
+def select_language(docs: pd.DataFrame, language: str | None) -> pd.DataFrame:
+    """The articles of `docs` whose word rules are `language` ("en" or "zh"); all when None.
+
+    English rules cover every language without rules of its own ("other", "und", ...).
+    Example: select_language(docs, "zh")
+    """
+    if language is None:
+        return docs
+    if lang.word_language(language) != language:
+        raise ValueError(f"language must be one of {sorted(lang.WORD_MODULES)} or None, got {language!r}")
+    keep = np.array(lang.word_languages_of(docs)) == language if len(docs) else np.zeros(0, bool)
+    return docs[keep]
 
 
 def _check_docs(docs: pd.DataFrame, columns: tuple[str, ...] = ("doc_id", "text")) -> None:
@@ -99,29 +101,41 @@ def _check_docs(docs: pd.DataFrame, columns: tuple[str, ...] = ("doc_id", "text"
         raise ValueError(f"doc_id values must be unique; '{dup}' repeats")
 
 
-def _encode(texts, lemmas: bool, numbers: bool):
+def _encode(texts, lemmas: bool, numbers: bool, languages: list[str] | None = None):
     """Token stream of all texts as integer term ids.
 
     Returns (doc_index, term_id, is_stop, terms): per token its document position, its
     term id, whether it is a stopword; `terms` maps ids to strings. Numbers are removed
-    from the stream unless `numbers`. One pass per texts and settings: the result is kept
+    from the stream unless `numbers`. `languages`: the word rules of each text ("en", "zh";
+    None: all English). One pass per texts and settings: the result is kept
     in the on-disk cache (`egov.cache`), so the notebooks of a build share it.
     """
+    if languages is not None and all(code == "en" for code in languages):
+        languages = None
     folder = cache.cache_dir(len(texts))
     if folder is None:
-        return _encode_now(texts, lemmas, numbers)
-    key = cache.make_key("tokens", cache.texts_fingerprint(texts), lemmas, numbers)
-    return cache.cached(key, folder, lambda: _encode_now(texts, lemmas, numbers))
+        return _encode_now(texts, lemmas, numbers, languages)
+    key = cache.make_key("tokens", cache.texts_fingerprint(texts), lemmas, numbers,
+                         "en" if languages is None else languages)
+    return cache.cached(key, folder, lambda: _encode_now(texts, lemmas, numbers, languages))
 
 
-def _encode_now(texts, lemmas: bool, numbers: bool):
+def _encode_now(texts, lemmas: bool, numbers: bool, languages: list[str] | None = None):
     findall = _TOKEN_RE.findall
     lengths = np.empty(len(texts), dtype=np.int64)
-    ids: dict[str, int] = {}  # raw token type -> id, in order of first appearance
+    # raw token type -> id, in order of first appearance; English types are strings,
+    # other languages' types are (language, token) pairs, so each keeps its own rules
+    ids: dict = {}
     parts: list[np.ndarray] = []
     with progress.bar(len(texts), "Tokenizing", "doc") as bar:
         for i, text in enumerate(texts):
-            toks = findall(text.lower()) if isinstance(text, str) else []
+            code = "en" if languages is None else languages[i]
+            if not isinstance(text, str):
+                toks = []
+            elif code == "en":
+                toks = findall(text.lower())
+            else:
+                toks = [(code, t) for t in lang.words(code).raw_tokens(text)]
             lengths[i] = len(toks)
             parts.append(np.fromiter((ids.setdefault(t, len(ids)) for t in toks), dtype=np.int64, count=len(toks)))
             if i % 1000 == 999:
@@ -129,7 +143,8 @@ def _encode_now(texts, lemmas: bool, numbers: bool):
         bar.update(len(texts) % 1000)
     codes = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
     types = list(ids)
-    info = [_type_info(t, lemmas) for t in types]
+    info = [_type_info(t, lemmas) if isinstance(t, str) else lang.words(t[0]).type_info(t[1], lemmas)
+            for t in types]
     type_term = [term for term, _, _ in info]
     term_codes, terms = pd.factorize(np.asarray(type_term, dtype=object), sort=False)
     type_keep = np.fromiter(((is_word or numbers) and bool(term) for term, is_word, _ in info),
@@ -171,7 +186,7 @@ def _ngram_strings(terms: list[str], n_terms: int, parents) -> list[str]:
     return list(words)
 
 
-def _ids_from_tokens(tokens: pd.Series):
+def _ids_from_tokens(tokens: pd.Series, languages: list[str] | None = None):
     stream: list[str] = []
     lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
     for toks in tokens:
@@ -180,17 +195,48 @@ def _ids_from_tokens(tokens: pd.Series):
     stops = _stopwords()
     stop_of = np.fromiter((t in stops for t in terms), dtype=bool, count=len(terms))
     doc_index = np.repeat(np.arange(len(tokens), dtype=np.int64), lengths)
-    return doc_index, codes.astype(np.int64), stop_of[codes] if len(codes) else np.zeros(0, bool), list(terms)
+    is_stop = stop_of[codes] if len(codes) else np.zeros(0, bool)
+    if languages is not None and any(code != "en" for code in languages):
+        doc_lang = np.asarray(languages, dtype=object)[doc_index] if len(doc_index) else np.zeros(0, object)
+        for code in sorted(set(languages) - {"en"}):
+            rules = lang.words(code)
+            stop_here = np.fromiter((rules.type_info(t, False)[2] for t in terms), dtype=bool, count=len(terms))
+            mine = doc_lang == code
+            is_stop[mine] = stop_here[codes[mine]]
+    return doc_index, codes.astype(np.int64), is_stop, list(terms)
 
 
 def encode_docs(docs: pd.DataFrame, tokens, lemmas: bool, numbers: bool):
     """The token stream as arrays (doc index, term id, is-stopword) and the term list,
-    from the texts or from a tokenize_corpus result passed as `tokens`."""
+    from the texts or from a tokenize_corpus result passed as `tokens`; each article with
+    the word rules of its language (`egov.lang.word_languages_of`)."""
+    languages = lang.word_languages_of(docs)
     if tokens is None:
-        return _encode(docs["text"].tolist(), lemmas, numbers)
+        return _encode(docs["text"].tolist(), lemmas, numbers, languages)
     if len(tokens) != len(docs):
         raise ValueError(f"tokens has {len(tokens)} rows but docs has {len(docs)}")
-    return _ids_from_tokens(pd.Series(list(tokens)))
+    return _ids_from_tokens(pd.Series(list(tokens)), languages)
+
+
+def word_counts(docs: pd.DataFrame, n_tokens: np.ndarray | None = None) -> np.ndarray:
+    """Words per article for per-1,000 rates: English articles use docs["n_words"] when
+    present (else `n_tokens`, the article's word tokens before stopword removal); Chinese
+    articles always count words after segmentation (docs["n_words"] is not used for them).
+
+    Example: word_counts(docs)
+    """
+    languages = np.asarray(lang.word_languages_of(docs), dtype=object)
+    zh = languages == "zh"
+    if n_tokens is None:
+        n_tokens = np.zeros(len(docs), dtype=np.int64)
+        if zh.any():  # the same token stream as count_terms(docs): shared through the on-disk cache
+            doc_index = encode_docs(docs, None, True, False)[0]
+            n_tokens = np.bincount(doc_index, minlength=len(docs)).astype(np.int64)
+    words = (docs["n_words"].to_numpy(dtype=float) if "n_words" in docs.columns else n_tokens.astype(float))
+    if zh.any():
+        words = words.copy()
+        words[zh] = n_tokens[zh]
+    return words
 
 
 def _matrix(docs: pd.DataFrame, ngram_range: tuple[int, int], tokens, lemmas: bool, numbers: bool):
@@ -222,15 +268,33 @@ def _matrix(docs: pd.DataFrame, ngram_range: tuple[int, int], tokens, lemmas: bo
     return matrix, vocab, n_tokens
 
 
+def _select(docs: pd.DataFrame, tokens, language: str | None):
+    """docs (and their tokens) restricted to one language's articles; unchanged when None."""
+    if language is None:
+        return docs, tokens
+    _check_docs(docs)
+    chosen = select_language(docs, language)
+    if len(chosen) == 0:
+        raise ValueError(f"no article in language {language!r}")
+    if tokens is not None:
+        if len(tokens) != len(docs):
+            raise ValueError(f"tokens has {len(tokens)} rows but docs has {len(docs)}")
+        keep = docs.index.isin(chosen.index)
+        tokens = pd.Series(list(tokens), dtype=object)[keep].reset_index(drop=True)
+    return chosen, tokens
+
+
 def tokenize_corpus(docs: pd.DataFrame, *, lemmas: bool = True, drop_stopwords: bool = True,
-                    numbers: bool = False) -> pd.Series:
+                    numbers: bool = False, language: str | None = None) -> pd.Series:
     """Tokens of every article as a Series of lists, indexed like `docs`, named "tokens".
 
-    Same rules as `tokenize`; each word type is lemmatized once.
+    Same rules as `tokenize`, each article in its language; each word type is lemmatized once.
+    `language` ("en", "zh"): only the articles of that language.
     Example: tokenize_corpus(docs).str.len()
     """
+    docs, _ = _select(docs, None, language)
     _check_docs(docs)
-    doc_index, term_id, is_stop, terms = _encode(docs["text"].tolist(), lemmas, numbers)
+    doc_index, term_id, is_stop, terms = encode_docs(docs, None, lemmas, numbers)
     if drop_stopwords:
         doc_index, term_id = doc_index[~is_stop], term_id[~is_stop]
     words = np.asarray(terms, dtype=object)[term_id] if len(term_id) else np.zeros(0, dtype=object)
@@ -241,14 +305,17 @@ def tokenize_corpus(docs: pd.DataFrame, *, lemmas: bool = True, drop_stopwords: 
 
 def document_term_matrix(docs: pd.DataFrame, *, ngram_range: tuple[int, int] = (1, 1), min_df: int | float = 1,
                          max_df: int | float = 1.0, tokens: pd.Series | None = None, lemmas: bool = True,
-                         numbers: bool = False) -> tuple[sparse.csr_matrix, list[str], list[str]]:
+                         numbers: bool = False, language: str | None = None,
+                         ) -> tuple[sparse.csr_matrix, list[str], list[str]]:
     """Sparse counts (documents x terms), the vocabulary and the doc_ids, for models.
 
     `min_df`/`max_df`: int = number of documents, float = share of documents (as in
     scikit-learn). `tokens`: lists from `tokenize_corpus(docs, drop_stopwords=False)` to
-    reuse one tokenization pass. Vocabulary is sorted alphabetically.
+    reuse one tokenization pass. Vocabulary is sorted alphabetically. `language` ("en",
+    "zh"): only the articles of that language (one vocabulary per language).
     Example: X, vocab, ids = document_term_matrix(docs, ngram_range=(1, 2), min_df=2)
     """
+    docs, tokens = _select(docs, tokens, language)
     matrix, vocab, _ = _matrix(docs, ngram_range, tokens, lemmas, numbers)
     n_docs = matrix.shape[0]
     lo = min_df if isinstance(min_df, (int, np.integer)) else int(np.ceil(min_df * n_docs))
@@ -264,22 +331,26 @@ def document_term_matrix(docs: pd.DataFrame, *, ngram_range: tuple[int, int] = (
 
 
 def count_terms(docs: pd.DataFrame, ngram_range: tuple[int, int] = (1, 1), *, min_count: int = 1,
-                tokens: pd.Series | None = None, lemmas: bool = True, numbers: bool = False) -> pd.DataFrame:
-    """Long counts of terms (lemmas and n-grams) per article.
+                tokens: pd.Series | None = None, lemmas: bool = True, numbers: bool = False,
+                language: str | None = None) -> pd.DataFrame:
+    """Long counts of terms (lemmas and n-grams) per article, each article in its language.
 
     Returns doc_id, term, n (words in the term), count, per_1k; sorted by doc_id, count
-    (descending), term. per_1k = count per 1,000 words of the article: docs["n_words"] when
-    present, else the article's token count before stopword removal. `min_count` keeps
-    terms used at least that often in the whole corpus.
+    (descending), term. per_1k = count per 1,000 words of the article: for English
+    docs["n_words"] when present, else the article's token count before stopword removal;
+    for Chinese the words after segmentation (`word_counts`). Chinese n-grams join their
+    words with a space ("数字 政府"). `min_count` keeps terms used at least that often in the
+    whole corpus. `language` ("en", "zh"): only the articles of that language.
     Example: count_terms(docs, ngram_range=(1, 2)).head()
     """
+    docs, tokens = _select(docs, tokens, language)
     matrix, vocab, n_tokens = _matrix(docs, ngram_range, tokens, lemmas, numbers)
     if min_count > 1:
         cols = np.flatnonzero(np.asarray(matrix.sum(axis=0)).ravel() >= min_count)
         matrix, vocab = matrix[:, cols].tocsr(), [vocab[i] for i in cols]
     coo = matrix.tocoo()
     doc_ids = docs["doc_id"].astype(str).to_numpy(dtype=object)
-    words = (docs["n_words"].to_numpy(dtype=float) if "n_words" in docs.columns else n_tokens.astype(float))
+    words = word_counts(docs, n_tokens)
     vocab_arr = np.asarray(vocab, dtype=object)
     # Sort on integer ranks (doc_id, then count descending, then term): same order as sorting
     # the strings, far faster on millions of rows. doc_ids are unique, so every key is.

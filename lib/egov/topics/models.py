@@ -136,6 +136,8 @@ def passage_terms(
         raise TooSmall("no passages: the corpus is empty")
     passages = passages.sort_values("passage_id").reset_index(drop=True)
     frame = pd.DataFrame({"doc_id": passages["passage_id"], "text": passages["text"]})  # one row per passage
+    if "language" in passages.columns:  # each passage with its article's word rules (egov.lang)
+        frame["language"] = passages["language"].to_numpy()
     table = pd.DataFrame(columns=PHRASE_COLUMNS)
     if tokens is None:
         tokens, table = topic_tokens(passages, phrases=phrases)

@@ -63,8 +63,8 @@ def sweep_figure(sweep: pd.DataFrame, choice: pd.DataFrame):
     fig, axes = plt.subplots(1, 2, figsize=(figures.WIDTH_IN, 4.0), layout="constrained", sharex=True)
     picked = dict(zip(choice["model"], choice["k"]))
     sketch = [m.upper() for m, rule in zip(choice["model"], choice["rule"]) if rule.startswith("sketch")]
-    title = "Chosen per model: " + ", ".join(f"{m.upper()} k = {k}" for m, k in picked.items()) + (
-        f"; no k reaches stability {STABLE_ENOUGH:g} for {' or '.join(sketch)}: sketches" if sketch else
+    title = "Chosen: " + ", ".join(f"{m.upper()} k = {k}" for m, k in picked.items()) + (
+        f"; no k stable for {' or '.join(sketch)}, so sketches" if sketch else
         ", the finest k both stable and coherent")
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
     for ax, col, label in ((axes[0], "coherence", "NPMI coherence (−1 to 1)"),

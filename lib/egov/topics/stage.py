@@ -129,13 +129,9 @@ def sweep(pt: PassageTerms, seed: int = 42, ks: Iterable[int] = _sel.KS, n_runs:
     ks = tuple(sorted({int(k) for k in ks}))
     if pt.reason:
         return _empty("sweep", pt.reason)
-    return _cached("topic_sweep", pt, (seed, ks, n_runs, max_passages), lambda: _sweep_or_reason(pt, seed, ks, n_runs,
-                                                                                                   max_passages))
-
-
-def _sweep_or_reason(pt, seed, ks, n_runs, max_passages) -> pd.DataFrame:
-    try:
-        return _sel.sweep_k(pt, ks, MODELS, seed, n_runs, max_passages)
+    try:  # a corpus too small to sweep fails fast, before any fit, and is not cached (its reason is in attrs)
+        return _cached("topic_sweep", pt, (seed, ks, n_runs, max_passages),
+                       lambda: _sel.sweep_k(pt, ks, MODELS, seed, n_runs, max_passages))
     except _topics.TooSmall as err:
         return _empty("sweep", str(err))
 

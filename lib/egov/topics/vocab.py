@@ -75,6 +75,8 @@ def topic_tokens(passages: pd.DataFrame, phrases: bool = True) -> tuple[list[lis
     """
     frame = pd.DataFrame({"doc_id": passages["passage_id"].astype(str).to_numpy(),
                           "text": strip_outlets(passages["text"]).to_numpy()})
+    if "language" in passages.columns:  # each passage with its article's word rules (egov.lang)
+        frame["language"] = passages["language"].to_numpy()
     table = topic_phrases(frame) if phrases and len(frame) else pd.DataFrame(columns=PHRASE_COLUMNS)
     doc_index, term_id, is_stop, terms = encode_docs(frame, None, True, False)
     words = np.asarray(terms, dtype=object)[term_id] if len(term_id) else np.zeros(0, dtype=object)
