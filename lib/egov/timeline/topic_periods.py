@@ -13,6 +13,8 @@ import pandas as pd
 
 from egov.timeline.periods import placed_articles
 
+QUOTE_WORDS = 30  # a passage is quoted by its first 30 words
+QUOTE_SHARE = 4  # at most a quarter of an article's passages are quoted in the table (at least one)
 TOPIC_PERIOD_COLUMNS = ["model", "topic", "period", "share", "ci_low", "ci_high", "rank", "doc_id", "passage_id",
                         "passage_share", "passage", "title", "source", "date", "label", "n_docs", "period_start"]
 
@@ -25,8 +27,9 @@ def topic_periods(docs: pd.DataFrame, topic_trends: pd.DataFrame, passage_shares
     doc_id, passage_id, topic, share (topics.passage_topics); `passages`: passage_id, text.
     Passages are ranked by their share of the topic (ties: earlier passage_id), one per article
     first. Returns model, topic, period, share, ci_low, ci_high, rank (1..n), doc_id,
-    passage_id, passage_share, passage (text), title, source, date, label, n_docs,
-    period_start; sorted by model, topic, period_start, rank. A period without passages of
+    passage_id, passage_share, passage (its first QUOTE_WORDS words; empty once a quarter of
+    the article's passages are quoted), title, source, date, label, n_docs, period_start;
+    sorted by model, topic, period_start, rank. A period without passages of
     the topic's model has no rows.
     Example: topic_periods(docs, theme_trends(docs), stage.passage_topics, stage.terms.passages)
     """
@@ -57,6 +60,7 @@ def topic_periods(docs: pd.DataFrame, topic_trends: pd.DataFrame, passage_shares
     out = topic_trends[keep].assign(topic=topic_trends["topic"].astype("int64")).merge(
         top.astype({"topic": "int64"}), on=["model", "topic", "period"], how="inner")
     out = out.merge(passages[["passage_id", "text"]].rename(columns={"text": "passage"}), on="passage_id", how="left")
+    out["passage"] = _quotes(out, passages)
     meta = docs.assign(doc_id=docs["doc_id"].astype(str))
     meta = meta[["doc_id"] + [c for c in ("title", "source", "date") if c in meta.columns]]
     out = out.merge(meta, on="doc_id", how="left")
@@ -67,15 +71,37 @@ def topic_periods(docs: pd.DataFrame, topic_trends: pd.DataFrame, passage_shares
     return out[TOPIC_PERIOD_COLUMNS].astype({"rank": "int64", "topic": "int64"})
 
 
+def _quotes(rows: pd.DataFrame, passages: pd.DataFrame) -> pd.Series:
+    """Each row's quote: the passage's first QUOTE_WORDS words, while its article's quota of quoted
+    passages (a quarter of them, at least one) lasts; passages are admitted best-carrying first."""
+    doc = (passages["doc_id"].astype(str) if "doc_id" in passages.columns
+           else passages["passage_id"].astype(str).str.rsplit("#", n=1).str[0])
+    per_doc = passages.assign(doc_id=doc.to_numpy()).groupby("doc_id")["passage_id"].nunique()
+    quota = (per_doc // QUOTE_SHARE).clip(lower=1)
+    order = rows.sort_values(["rank", "passage_share", "passage_id"], ascending=[True, False, True], kind="stable")
+    admitted: dict[str, set] = {}
+    for doc_id, pid in zip(order["doc_id"], order["passage_id"]):
+        chosen = admitted.setdefault(doc_id, set())
+        if pid not in chosen and len(chosen) < quota.get(doc_id, 1):
+            chosen.add(pid)
+    ok = [pid in admitted.get(doc, ()) for doc, pid in zip(rows["doc_id"], rows["passage_id"])]
+    words = rows["passage"].fillna("").astype(str).str.split()
+    quote = words.map(lambda w: " ".join(w[:QUOTE_WORDS]) + (" …" if len(w) > QUOTE_WORDS else ""))
+    return quote.where(ok, "")
+
+
 def largest_topics(topic_periods_table: pd.DataFrame, model: str = "nmf", n_topics: int = 3,
                    max_words: int = 40) -> pd.DataFrame:
     """A reading view of topic_periods: the model's n_topics largest topics (by mean share over
-    periods), each period's share and interval and its top passage, quoted (first max_words words).
+    periods), each period's share and interval and its best-carrying quoted passage (first max_words words).
 
     Returns topic, label, period, n_docs, share, ci_low, ci_high, source, date (YYYY-MM-DD), title,
     quote; the largest topic first, then by period. Example: largest_topics(topic_periods(...), "nmf", 3)
     """
-    t = topic_periods_table[(topic_periods_table["model"] == model) & (topic_periods_table["rank"] == 1)]
+    t = topic_periods_table[topic_periods_table["model"] == model]
+    t = t.assign(unquoted=t["passage"].fillna("").astype(str).eq("")).sort_values(
+        ["topic", "period_start", "period", "unquoted", "rank"], kind="stable")
+    t = t.drop_duplicates(["topic", "period"])  # per period its best-carrying passage that the table quotes
     cols = ["topic", "label", "period", "n_docs", "share", "ci_low", "ci_high", "source", "date", "title", "quote"]
     if t.empty:
         return pd.DataFrame(columns=cols)
@@ -84,7 +110,8 @@ def largest_topics(topic_periods_table: pd.DataFrame, model: str = "nmf", n_topi
     t = t[t["topic"].isin(order)].assign(order=lambda d: d["topic"].map(order))
     t = t.sort_values(["order", "period_start", "period"], kind="stable")
     words = t["passage"].fillna("").astype(str).str.split()
-    quote = words.map(lambda w: " ".join(w[:max_words]) + (" …" if len(w) > max_words else ""))
+    quote = words.map(lambda w: " ".join(w[:max_words]) + (" …" if len(w) > max_words else "")).str.replace(
+        "… …", "…", regex=False)
     date = pd.to_datetime(t["date"], errors="coerce").dt.strftime("%Y-%m-%d").fillna("undated")
     return t.assign(quote=quote, date=date)[cols].reset_index(drop=True)
 
