@@ -77,9 +77,22 @@ def _dask_map(func: Callable[..., Any], batches: list[tuple]) -> Iterator[Any]:
             cluster.close()
 
 
-def batched(items: list, size: int) -> Iterable[list]:
-    """Consecutive slices of `items` of at most `size`."""
-    return (items[i:i + size] for i in range(0, len(items), size))
+def batched(items: list, size: int, weights: list[int] | None = None) -> Iterable[list]:
+    """Consecutive slices of `items` of at most `size`; with `weights`, of about `size` in weight
+    (an item weighing `size` or more is a batch of its own).
+
+    Example: list(batched([1, 2, 3], 2, weights=[1, 3, 1])) == [[1, 2], [3]]
+    """
+    if weights is None:
+        return (items[i:i + size] for i in range(0, len(items), size))
+    out: list[list] = [[]]
+    total = 0
+    for item, weight in zip(items, weights):
+        out[-1].append(item)
+        total += weight
+        if total >= size:
+            out, total = out + [[]], 0
+    return [batch for batch in out if batch]
 
 
 class cluster:

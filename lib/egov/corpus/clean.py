@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from egov.corpus.outlets import outlet_patterns
+from egov.corpus.outlets import any_outlet
 from egov.lang.zh import lines as zh_lines
 from egov.lang.zh.sources import is_masthead as zh_is_masthead
 
@@ -218,7 +218,7 @@ def _chinese_rule(text: str, zone: str) -> str | None:
 
 
 def _names_outlet(line: str) -> bool:
-    return any(p.search(line) for _, p in outlet_patterns())
+    return any_outlet().search(line) is not None
 
 
 def _is_link_line(line: str) -> bool:

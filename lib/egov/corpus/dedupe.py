@@ -158,3 +158,16 @@ def find_duplicates(texts: list[str], threshold: float = THRESHOLD,
             if checked >= MAX_CONFIRM:
                 break
     return duplicate_of
+
+
+def copy_note(dup: dict, kept: dict) -> str:
+    """For articles from database exports: "; a repeat/wire copy of the <source> article of <date>, kept ...".
+
+    A repeat has the kept article's source; a wire copy is the same story under another outlet.
+    "" unless one of the two came from an export (has a `database`).
+    """
+    if not (dup.get("database") or kept.get("database")):
+        return ""
+    when = f"{kept['date']:%Y-%m-%d}" if kept.get("date") is not None else "undated"
+    kind = "a repeat" if dup.get("source") == kept.get("source") else "a wire copy"
+    return f"; {kind} of the {kept.get('source') or 'unnamed'} article of {when}, kept as the earliest copy"

@@ -7,7 +7,6 @@ reason it was skipped; every line that cleaning removed is in the cleaning audit
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -20,8 +19,9 @@ from egov import cache, engine, progress
 from egov.corpus import dates
 from egov.corpus.clean import clean_text, front_matter
 from egov.corpus.dates_html import date_from_html, headline_lines
-from egov.corpus.dedupe import find_duplicates, signature
-from egov.corpus.readers import Decoded, read_file
+from egov.corpus.dedupe import copy_note, find_duplicates, signature
+from egov.corpus.exports import EXPORT_SUFFIXES, ExportDoc, detect_file, doc_sort_key, export_inputs
+from egov.corpus.readers import Decoded, jsonl_rows, read_file
 from egov.corpus.sources import detect_source, outlet_of
 from egov.corpus.titles import title_from_text
 from egov.lang import LANGUAGES, detect_language
@@ -34,7 +34,9 @@ TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 METADATA_NAME = "metadata.csv"
 MIN_WORDS = 25  # fewer words after cleaning: a stub, a caption or a failed extraction
 ARTICLE_COLUMNS = ["doc_id", "title", "source", "date", "date_precision", "date_evidence", "url",
-                   "text", "raw_text", "n_words", "language", "path", "encoding"]
+                   "text", "raw_text", "n_words", "language", "path", "encoding",
+                   "byline", "section", "n_words_reported", "database", "database_id"]
+EXPORT_FIELDS = ("byline", "section", "n_words_reported", "database", "database_id")  # of a database export
 REPORT_COLUMNS = ["path", "doc_id", "status", "reason", "encoding", "n_words", "language"]
 SUPPORTED_LANGUAGES = ("en", "zh")  # the analyses' languages; others load with a warning
 LANGUAGE_SAMPLE = 20_000  # characters of the cleaned text that decide its language
@@ -73,7 +75,7 @@ class _Record:
     path: str
     doc_id: str
     decoded: Decoded
-    kind: str = "text"  # text, html, table
+    kind: str = "text"  # text, html, table, export file, export (a document of a database export)
     meta: dict = field(default_factory=dict)
     status: str = ""
     reason: str = ""
@@ -92,28 +94,15 @@ def seeds_path() -> Path:
 
 def count_words(text: str, language: str = "en") -> int:
     """Number of words: runs of letters/digits (with inner apostrophes, dots or hyphens); for
-    Chinese ("zh") the words of the segmenter (egov.lang.zh.words) or, without it, characters / 1.5.
+    Chinese ("zh") the words of the segmenter (egov.lang.zh.words).
 
     Example: count_words("Digital government, 2019") == 3
     """
     if language == "zh":
-        return _zh_count_words()(text)
+        from egov.lang.zh.words import count_words as zh_count_words
+
+        return zh_count_words(text)
     return len(WORDS.findall(text))
-
-
-def _zh_count_words():
-    """The seam's word count for Chinese: the words of the segmenter (egov.lang.zh.words), else
-    an estimate from characters (egov.lang.zh.lines.count_words) where the segmenter is absent."""
-    try:
-        from egov.lang.zh import words
-    except ImportError:
-        words = None
-    if hasattr(words, "count_words"):
-        return words.count_words
-    if hasattr(words, "raw_tokens"):
-        return lambda text: len(words.raw_tokens(text))
-    from egov.lang.zh.lines import count_words as estimate
-    return estimate
 
 
 def load_corpus(path: str | Path, metadata: str | Path | pd.DataFrame | None = None,
@@ -161,11 +150,13 @@ def _load(root: Path, label: str, metadata, min_words: int) -> tuple[pd.DataFram
 
 
 def _build_all(records: list[_Record], min_words: int) -> list[_Record]:
-    """_build every record, in batches of CHUNK on the engine (`egov.engine`), with a progress bar."""
-    where = engine.resolve(len(records), PARALLEL_MIN)
-    batches = [(chunk, min_words) for chunk in engine.batched(records, CHUNK)]
+    """_build every record, in batches of about CHUNK on the engine (`egov.engine`), with a progress
+    bar; an export file becomes its documents there and weighs about as many as it holds."""
+    weights = [max(1, os.path.getsize(r.file) // 2500) if r.kind == "export file" else 1 for r in records]
+    where = engine.resolve(sum(weights), PARALLEL_MIN)
+    batches = [(chunk, min_words) for chunk in engine.batched(records, CHUNK, weights)]
     done: list[_Record] = []
-    with progress.bar(len(records), "Loading articles", "file") as bar:
+    with progress.bar(sum(weights), "Loading articles", "file") as bar:
         for chunk in engine.map_batches(_build_chunk, batches, where):
             done.extend(chunk)
             bar.update(len(chunk))
@@ -173,9 +164,15 @@ def _build_all(records: list[_Record], min_words: int) -> list[_Record]:
 
 
 def _build_chunk(records: list[_Record], min_words: int) -> list[_Record]:
+    out = []
     for rec in records:
+        if rec.kind == "export file":
+            out += [_Record(**entry) for entry in export_inputs(Path(rec.file), rec.path, rec.doc_id, rec.meta["format"])]
+        else:
+            out.append(rec)
+    for rec in out:
         _build(rec, min_words)
-    return records
+    return out
 
 
 def load_report(docs: pd.DataFrame) -> pd.DataFrame:
@@ -219,6 +216,8 @@ def _gather(root: Path, label: str, metadata) -> tuple[list[_Record], dict | Non
             rec.status, rec.reason = "skipped", "hidden file"
         elif suffix in TABLE_SUFFIXES:
             rec.status, rec.reason = "skipped", f"a {suffix} table inside a folder of articles: load it on its own with load_corpus('{rel}')"
+        elif suffix in EXPORT_SUFFIXES and (fmt := detect_file(f)):  # read in _build_chunk
+            rec.kind, rec.file, rec.meta = "export file", str(f), {"format": fmt}
         elif suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
             rec.status, rec.reason = "skipped", f"unsupported file type '{suffix or 'no extension'}' (use .txt, .md or .html)"
         else:  # read in _build, possibly in a worker process
@@ -271,7 +270,7 @@ def _table_records(path: Path, label: str) -> list[_Record]:
             table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
             places = [f"row={i}" for i in range(1, len(table) + 1)]
         else:
-            rows, places = _jsonl_rows(path.read_text(encoding="utf-8-sig"), bad)
+            rows, places = jsonl_rows(path.read_text(encoding="utf-8-sig"), bad)
             table = pd.DataFrame(rows).astype(str).replace({"None": "", "nan": ""})
     except (OSError, UnicodeDecodeError, ValueError, pd.errors.ParserError) as err:
         raise ValueError(f"{path}: cannot read as a table of articles: {err}") from err
@@ -294,25 +293,6 @@ def _table_records(path: Path, label: str) -> list[_Record]:
     return sorted(records, key=lambda r: int(r.path.rsplit("=", 1)[1]))  # in file order, bad lines included
 
 
-def _jsonl_rows(text: str, bad: dict[int, str]) -> tuple[list[dict], list[str]]:
-    """The JSON objects of a JSONL text and where each stands ("line=N"); other lines go to `bad` with the reason."""
-    rows, places = [], []
-    for line_no, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except ValueError as err:
-            bad[line_no] = f"not valid JSON: {err}"
-            continue
-        if not isinstance(row, dict):
-            bad[line_no] = f"not a JSON object but a {type(row).__name__}"
-            continue
-        rows.append(row)
-        places.append(f"line={line_no}")
-    return rows, places
-
-
 # --- building articles ---------------------------------------------------------------
 
 def _build(rec: _Record, min_words: int) -> None:
@@ -328,7 +308,11 @@ def _build(rec: _Record, min_words: int) -> None:
         return
     raw, title, found, source, page_meta = rec.decoded.text, "", None, "", {}
     page_lines, page_hints = "", ()
-    if rec.kind == "html":
+    export: ExportDoc | None = rec.meta.get("export")
+    if export is not None:  # the database's fields: no front matter, a body date only without a date field
+        found = dates.date_from_text(raw) if not rec.meta.get("date") else dates.DateFound(None, "", "")
+        source = rec.meta.get("source", "")
+    elif rec.kind == "html":
         from egov.corpus.html import html_to_article
 
         page = html_to_article(raw)
@@ -346,17 +330,17 @@ def _build(rec: _Record, min_words: int) -> None:
         page_meta, found = _front_matter_meta(raw)
         title, source = page_meta.get("title", ""), _site_outlet("", (page_meta.get("url", ""),))
     text, removals = clean_text(raw, markdown=Path(rec.file).suffix.lower() in MARKDOWN_SUFFIXES)
-    rec.language = language = detect_language(text[:LANGUAGE_SAMPLE])
+    rec.language = language = (export and export.language) or detect_language(text[:LANGUAGE_SAMPLE])
     n_words = count_words(text, language)
     if n_words < min_words:
         rec.status, rec.reason = "skipped", (f"too short: {n_words} word{'' if n_words == 1 else 's'} after "
                                              f"cleaning (minimum {min_words})")
         return
-    if language == "zh":  # a 来源 line or dateline names the outlet; else the site, else a masthead
+    if language == "zh" and not (export and source):  # a 来源 line or dateline names the outlet, else the site
         source = detect_source(page_lines + "\n" + raw, language, hints=page_hints)[0] or source
-    else:
+    elif language != "zh":
         source = source or detect_source(raw)[0]
-    warnings: list[str] = []
+    warnings: list[str] = [rec.meta["warning"]] if rec.meta.get("warning") else []  # an export's missing field
     date, precision, evidence = found.date, found.precision, found.evidence
     meta = rec.meta
     if meta.get("date"):
@@ -365,7 +349,7 @@ def _build(rec: _Record, min_words: int) -> None:
             warnings.append(f"metadata date '{meta['date']}' not understood ({parsed.evidence})")
         else:
             date, precision = parsed.date, meta.get("date_precision") or parsed.precision
-            evidence = "metadata: " + (meta.get("evidence") or f"date '{meta['date']}'")
+            evidence = ("export: " if export else "metadata: ") + (meta.get("evidence") or f"date '{meta['date']}'")
     if date is None:
         warnings.append(f"no date found: {evidence}")
     if not title:
@@ -382,6 +366,7 @@ def _build(rec: _Record, min_words: int) -> None:
         "raw_text": rec.decoded.text, "n_words": n_words, "language": language, "path": rec.path,
         "encoding": rec.decoded.encoding,
         "_removals": removals,
+        **{k: getattr(export, k) if export is not None else "" for k in EXPORT_FIELDS},
     }
     rec.signature = signature(text)
 
@@ -411,12 +396,12 @@ def _site_outlet(site: str, hints: tuple[str, ...]) -> str:
 def _mark_duplicates(records: list[_Record]) -> None:
     """Skip reposts: the earliest-dated (then first by path) copy stays."""
     live = [r for r in records if r.article]
-    live.sort(key=lambda r: (r.article["date"] is None, r.article["date"] or pd.Timestamp(0), r.path))
+    live.sort(key=lambda r: (r.article["date"] is None, r.article["date"] or pd.Timestamp(0), doc_sort_key(r.path)))
     found = find_duplicates([r.article["text"] for r in live], signatures=[r.signature for r in live])
     for j, (i, sim) in found.items():
         rec, first = live[j], live[i]
         rec.status = "skipped"
-        rec.reason = f"duplicate of {first.path} ({sim:.0%} of word 5-grams shared)"
+        rec.reason = f"duplicate of {first.path} ({sim:.0%} of word 5-grams shared)" + copy_note(rec.article, first.article)
         rec.article = {}
 
 
@@ -429,6 +414,7 @@ def _tables(records: list[_Record], meta_entry: dict | None) -> tuple[pd.DataFra
     docs = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     docs["date"] = pd.to_datetime(docs["date"]).astype("datetime64[ns]")
     docs["n_words"] = docs["n_words"].astype("int64")
+    docs["n_words_reported"] = pd.to_numeric(docs["n_words_reported"].replace("", None)).astype("Int64")
     docs = docs.sort_values("doc_id", kind="stable").reset_index(drop=True)
     if docs["doc_id"].duplicated().any():
         docs["doc_id"] = _unique(docs["doc_id"])
@@ -437,7 +423,7 @@ def _tables(records: list[_Record], meta_entry: dict | None) -> tuple[pd.DataFra
           "status": r.status, "reason": r.reason, "encoding": r.decoded.encoding,
           "n_words": (r.article or {}).get("n_words", 0), "language": r.language} for r in records]
         + ([meta_entry] if meta_entry else []), columns=REPORT_COLUMNS)
-    report = report.sort_values("path", kind="stable").reset_index(drop=True)
+    report = report.sort_values("path", kind="stable", key=lambda p: p.map(doc_sort_key)).reset_index(drop=True)
     audit_df = pd.DataFrame(audit, columns=AUDIT_COLUMNS).sort_values(["doc_id", "line_no"], kind="stable")
     return docs, report, audit_df.reset_index(drop=True)
 

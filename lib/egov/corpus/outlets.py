@@ -20,3 +20,10 @@ def outlets() -> pd.DataFrame:
 def outlet_patterns() -> list[tuple[str, re.Pattern]]:
     """(outlet, compiled pattern) for each row of the outlet table, in its order."""
     return [(row.outlet, re.compile(row.pattern, re.I)) for row in outlets().itertuples()]
+
+
+@lru_cache(maxsize=1)
+def any_outlet() -> re.Pattern:
+    """One pattern matching wherever any outlet's pattern matches: a cheap first test of a line,
+    so that only lines naming some outlet are tried against each outlet in turn."""
+    return re.compile("|".join(f"(?:{row.pattern})" for row in outlets().itertuples()), re.I)

@@ -6,6 +6,7 @@ as text gets a `problem` naming why (empty, binary, undecodable), never an excep
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,3 +155,22 @@ def read_file(path: str | Path) -> Decoded:
     except OSError as err:
         return Decoded("", "", f"unreadable: {err.strerror or err}")
     return decode_bytes(data)
+
+
+def jsonl_rows(text: str, bad: dict[int, str]) -> tuple[list[dict], list[str]]:
+    """The JSON objects of a JSONL text and where each stands ("line=N"); other lines go to `bad` with the reason."""
+    rows, places = [], []
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as err:
+            bad[line_no] = f"not valid JSON: {err}"
+            continue
+        if not isinstance(row, dict):
+            bad[line_no] = f"not a JSON object but a {type(row).__name__}"
+            continue
+        rows.append(row)
+        places.append(f"line={line_no}")
+    return rows, places

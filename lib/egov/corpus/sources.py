@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from egov.corpus.clean import FRAGMENT_RULES, is_prose
-from egov.corpus.outlets import outlet_patterns
+from egov.corpus.outlets import any_outlet, outlet_patterns
 from egov.lang.zh import sources as zh_sources
 
 _CREDITS = [p for name, p in FRAGMENT_RULES if name == "photo credit"]
@@ -36,12 +36,8 @@ def _without_credits(line: str) -> str:
 
 
 def _names_outlet(line: str, pattern: re.Pattern) -> bool:
-    """A banner line naming the outlet, or a dateline crediting it: "(Xinhua)", "/PRNewswire/"."""
-    if line.endswith(":"):  # a speaker label in a transcript ("CGTN:") is a questioner, not the publisher
-        return False
-    line = _without_credits(line)
-    if not line:
-        return False
+    """A banner line naming the outlet, or a dateline crediting it: "(Xinhua)", "/PRNewswire/".
+    `line` is already without photo credits (`_without_credits`)."""
     if not is_prose(line):
         return bool(pattern.search(line))
     match = pattern.search(line[:160])
@@ -59,12 +55,16 @@ def detect_source(raw: str, language: str = "en", hints: tuple[str, ...] = ()) -
         return zh_sources.detect_source(raw, hints)
     lines = _furniture(raw)
     credit = next((m for m in (re.match(r"^SOURCE:?\s+(.{2,60})$", line) for line in lines) if m), None)
-    for line in lines:
+    for raw_line in lines:
+        # a speaker label in a transcript ("CGTN:") is a questioner, not the publisher
+        line = "" if raw_line.endswith(":") else _without_credits(raw_line)
+        if not line or not any_outlet().search(line):
+            continue  # one pass of the combined pattern spares trying each outlet on most lines
         for outlet, pattern in outlet_patterns():
             if _names_outlet(line, pattern):
                 if credit and credit.group(1).strip().lower() != outlet.lower():
-                    return f"{outlet} ({credit.group(1).strip()})", line[:120]
-                return outlet, line[:120]
+                    return f"{outlet} ({credit.group(1).strip()})", raw_line[:120]
+                return outlet, raw_line[:120]
     if credit:
         return credit.group(1).strip(), credit.group(0)
     return "", "no outlet named in the header, dateline or footer"

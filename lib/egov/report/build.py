@@ -282,7 +282,7 @@ def _corpus_numbers(out: Path, corpus: str) -> str:
         return "<p>The corpus notebook did not export its tables, so the corpus cannot be summarised here.</p>"
     articles = pd.read_csv(articles_csv, parse_dates=["date"], keep_default_na=False, na_values={"date": [""]})
     report = pd.read_csv(report_csv, keep_default_na=False)
-    files = report[report["status"] != "metadata"]
+    files = report[~report["status"].isin(["metadata", "export"])]  # an export file counts by its documents
     dated = articles["date"].dropna()
     named = articles.loc[articles["source"] != "", "source"].nunique()
     no_source = int((articles["source"] == "").sum())

@@ -15,7 +15,7 @@ def summary(docs: pd.DataFrame) -> pd.DataFrame:
     Example: summary(load_corpus("seeds")).n_articles[0] -> 5
     """
     report = load_report(docs)
-    files = report[report["status"] != "metadata"]
+    files = report[~report["status"].isin(["metadata", "export"])]
     dated = docs["date"].dropna()
     location = Path(str(docs.attrs["egov"].location)).name or str(docs.attrs["egov"].location)
     return pd.DataFrame([{
@@ -64,6 +64,38 @@ def articles_table(docs: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(["date", "doc_id"], kind="stable", na_position="last").reset_index(drop=True)
 
 
+def exports_table(docs: pd.DataFrame) -> pd.DataFrame:
+    """One row per database export file: file, database, n_documents (what the export holds),
+    n_loaded, n_duplicates (wire copies and repeats), n_not_loaded (broken: cut off, markers or
+    text missing); sorted by file. Empty when the corpus has no export.
+
+    Example: exports_table(load_corpus("my_exports")).n_documents.sum()
+    """
+    columns = ["file", "database", "n_documents", "n_loaded", "n_duplicates", "n_not_loaded"]
+    report = load_report(docs)
+    files = report[report["status"] == "export"]
+    if files.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object" if c in ("file", "database") else "int64") for c in columns})
+    parts = report[report["path"].str.contains("#doc=", regex=False)]
+    parts = parts.assign(file=parts["path"].str.rpartition("#doc=")[0])
+    databases = docs.assign(file=docs["path"].str.rpartition("#doc=")[0]).groupby("file")["database"].first()
+    rows = []
+    for path, reason in zip(files["path"], files["reason"]):
+        mine = parts[parts["file"] == path]
+        duplicate = mine["reason"].str.startswith("duplicate of ")
+        loaded = mine["status"].str.startswith("loaded")
+        rows.append({"file": path, "database": databases.get(path, _database_of(reason)), "n_documents": len(mine),
+                     "n_loaded": int(loaded.sum()), "n_duplicates": int(duplicate.sum()),
+                     "n_not_loaded": int((~loaded & ~duplicate).sum())})
+    return pd.DataFrame(rows, columns=columns).sort_values("file", kind="stable").reset_index(drop=True)
+
+
+def _database_of(reason: str) -> str:
+    """The database named by an export's load-report line ("Factiva HTML export: ...")."""
+    name = reason.split(" export:", 1)[0].lower()
+    return "factiva" if "factiva" in name else "proquest" if "proquest" in name else "nexis" if "nexis" in name else ""
+
+
 def per_year(docs: pd.DataFrame) -> pd.DataFrame:
     """year, n_articles, n_words for every year from the first to the last dated article (gaps as 0)."""
     dated = docs.dropna(subset=["date"])
@@ -109,7 +141,7 @@ def reason_kind(reasons: pd.Series) -> pd.Series:
 def status_counts(docs: pd.DataFrame) -> pd.DataFrame:
     """status, reason, n_files: the load report in numbers (reasons grouped by reason_kind)."""
     report = load_report(docs)
-    report = report[report["status"] != "metadata"]
+    report = report[~report["status"].isin(["metadata", "export"])]
     kind = reason_kind(report["reason"])
     grouped = report.assign(reason=kind).groupby(["status", "reason"]).size().rename("n_files").reset_index()
     return grouped.sort_values(["status", "n_files"], ascending=[True, False], kind="stable").reset_index(drop=True)

@@ -5,7 +5,7 @@ like a sentence, counted in characters since Chinese has no spaces between words
 `furniture_rule` (the named rules of lib/egov/data/furniture_zh.csv: 分享到, 责任编辑,
 【字体：大 中 小】, 版权所有, ICP备, 首页 > ... and more), `RELATED_HEADING` (相关新闻 and its
 kin, whose link lists go too) and `without_date` (a headline without the date glued to it).
-`count_words` estimates words in Chinese text until the segmenter counts them.
+Words of Chinese text are counted by the segmenter (`egov.lang.zh.words.count_words`).
 """
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from egov.lang.zh import dates as zh_dates
 
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’.-][A-Za-z0-9]+)*")
-CHARS_PER_WORD = 1.5  # characters per word of segmented modern Chinese news text
 PROSE_UNITS = 20  # Han characters plus Latin words: a line this long ending like a sentence is prose
 FRAGMENT_CHARS = 6  # a Han line this short above or below the article is a label or crumb, not a sentence
 SENTENCE_END = "。！？!?…；;：:."
@@ -52,14 +51,6 @@ def is_prose(line: str) -> bool:
         return False
     end = _CREDIT_END.sub("", line.strip())  # "……收看了会议。（崔骏）": the reporter's name after the sentence
     return end.rstrip(CLOSERS)[-1:] in SENTENCE_END
-
-
-def count_words(text: str) -> int:
-    """Words of a Chinese text, estimated: Han characters / 1.5 plus Latin words and numbers.
-
-    Example: count_words("数字政府建设") == 4
-    """
-    return round(han_count(text) / CHARS_PER_WORD) + len(LATIN_WORD.findall(text))
 
 
 @lru_cache(maxsize=1)
