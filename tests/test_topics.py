@@ -250,6 +250,11 @@ def test_vocabulary_joins_phrases_and_drops_outlets_and_furniture():
     assert plain[0][:3] == ["health", "code", "river"]
 
 
+def test_chinese_phrases_are_joined_without_a_space():
+    assert vocab.joined("浙里", "办") == "浙里办" and vocab.joined("health", "code") == "health code"
+    assert vocab.joined("5G", "基站") == "5G 基站"  # a space where a word ends or starts without a Han character
+
+
 def test_outlet_names_never_become_top_terms():
     """Every outlet of the outlet table is named in every paragraph, yet none is a term."""
     from egov.corpus.outlets import outlets

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from egov.corpus.outlets import outlet_patterns
+from egov.lang import has_han
 from egov.terms.phrases import collocations
 from egov.terms.tokens import encode_docs
 
@@ -61,10 +62,21 @@ def topic_phrases(frame: pd.DataFrame) -> pd.DataFrame:
     Returns phrase, count, llr, pmi; sorted by llr (descending), phrase.
     Example: topic_phrases(frame).head()
     """
+    return _phrases(frame)[0]
+
+
+def _phrases(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """topic_phrases' table and its word pairs (term1, term2), in the table's order."""
     c = collocations(frame, min_count=PHRASE_MIN_COUNT, measure="llr")
     c = c[(c["llr"] >= PHRASE_MIN_LLR) & (c["pmi"] >= PHRASE_MIN_PMI) & ~c["bigram"].isin(furniture_terms())]
-    out = c.rename(columns={"bigram": "phrase"})[PHRASE_COLUMNS]
-    return out.sort_values(["llr", "phrase"], ascending=[False, True], kind="stable", ignore_index=True)
+    c = c.assign(phrase=[joined(a, b) for a, b in zip(c["term1"], c["term2"])])
+    c = c.sort_values(["llr", "phrase"], ascending=[False, True], kind="stable", ignore_index=True)
+    return c[PHRASE_COLUMNS], list(zip(c["term1"], c["term2"]))
+
+
+def joined(a: str, b: str) -> str:
+    """Two words as one term: "health code"; Chinese words without a space ("浙里" + "办" -> "浙里办")."""
+    return a + b if has_han(a[-1:]) and has_han(b[:1]) else f"{a} {b}"
 
 
 def topic_tokens(passages: pd.DataFrame, phrases: bool = True) -> tuple[list[list[str]], pd.DataFrame]:
@@ -77,21 +89,21 @@ def topic_tokens(passages: pd.DataFrame, phrases: bool = True) -> tuple[list[lis
                           "text": strip_outlets(passages["text"]).to_numpy()})
     if "language" in passages.columns:  # each passage with its article's word rules (egov.lang)
         frame["language"] = passages["language"].to_numpy()
-    table = topic_phrases(frame) if phrases and len(frame) else pd.DataFrame(columns=PHRASE_COLUMNS)
+    table, pairs = _phrases(frame) if phrases and len(frame) else (pd.DataFrame(columns=PHRASE_COLUMNS), [])
     doc_index, term_id, is_stop, terms = encode_docs(frame, None, True, False)
     words = np.asarray(terms, dtype=object)[term_id] if len(term_id) else np.zeros(0, dtype=object)
     keep = ~is_stop
     if len(words) > 1:
         index = {t: i for i, t in enumerate(terms)}
         v = max(len(terms), 1)
-        codes = {index[a] * v + index[b] for a, b in (p.split(" ") for p in table["phrase"])}
+        codes = {index[a] * v + index[b] for a, b in pairs}
         pair = np.flatnonzero((doc_index[:-1] == doc_index[1:]) & keep[:-1] & keep[1:])
         pair = pair[np.isin(term_id[pair].astype(np.int64) * v + term_id[pair + 1], list(codes))]
         last = -2
         for i in pair:  # left to right, no overlap: "a b c" with phrases "a b" and "b c" gives "a b", "c"
             if i == last + 1:
                 continue
-            words[i] = words[i] + " " + words[i + 1]
+            words[i] = joined(words[i], words[i + 1])
             keep[i + 1] = False
             last = i
     furniture = furniture_terms()
