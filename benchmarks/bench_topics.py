@@ -5,12 +5,11 @@ each article has 4-12 paragraphs of 2-5 sentences drawn from all seeds). Both ti
 start from the same passage x term matrix (passages and tokenization are the corpus and
 terms stages, timed and printed separately):
 
-- stage: `topic_selection.topic_stage` = k sweep (on a sample of passages, see
+- stage: `egov.topics.stage.topic_stage` = k sweep (on a sample of passages, see
   MAX_PASSAGES / SWEEP_SETTINGS), choice of k, final NMF and LDA fits on all passages,
   topic and document tables, coherence, NMF/LDA matching and the shuffled baseline;
-- direct: `NMF(...).fit` on TF-IDF plus `LatentDirichletAllocation(...).fit` on counts at
-  the chosen k with the final fits' settings (`topics.final_settings`: batch LDA up to
-  `topics.ONLINE_FROM` passages, online LDA above).
+- direct: `NMF(...).fit` on TF-IDF with the final fit's settings at NMF's chosen k, plus
+  scikit-learn's `LatentDirichletAllocation(...).fit` on counts (its defaults) at LDA's chosen k.
 
 The on-disk cache is switched off here (EGOV_CACHE_DIR=off): the stage is computed, not loaded.
 
@@ -35,6 +34,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 os.environ["EGOV_CACHE_DIR"] = "off"  # time the computation, never a cached result
 
 from egov.topics import selection as topic_selection
+from egov.topics.stage import topic_stage  # noqa: E402
 from egov import topics  # noqa: E402
 from egov.topics.split import passages  # noqa: E402
 
@@ -56,12 +56,11 @@ def synthetic_corpus(n_articles: int = N_ARTICLES, seed: int = SEED) -> pd.DataF
     return pd.DataFrame(rows, columns=["doc_id", "text", "n_words"])
 
 
-def direct_fit(pt: topics.PassageTerms, k: int, seed: int = SEED) -> None:
-    """The reference: plain scikit-learn NMF on TF-IDF and LDA on counts at k, the final fits' settings."""
-    n = pt.counts.shape[0]
-    NMF(n_components=k, random_state=seed, **topics.final_settings(n, "nmf")).fit(
+def direct_fit(pt: topics.PassageTerms, ks: dict, seed: int = SEED) -> None:
+    """The reference: plain scikit-learn NMF on TF-IDF and LDA on counts at each model's k."""
+    NMF(n_components=ks["nmf"], random_state=seed, **topics.final_settings("nmf")).fit(
         TfidfTransformer().fit_transform(pt.counts))
-    LatentDirichletAllocation(n_components=k, random_state=seed, **topics.final_settings(n, "lda")).fit(pt.counts)
+    LatentDirichletAllocation(n_components=ks["lda"], random_state=seed).fit(pt.counts)
 
 
 def _timed(fn, *args, **kwargs):
@@ -82,14 +81,15 @@ def main(n_articles: int = N_ARTICLES) -> float:
     print(f"corpus + passages {t1 - t0:.1f}s, tokens + matrix {t2 - t1:.1f}s (not in the ratio)", flush=True)
     # k is known only after the sweep, so the direct fit uses the k the stage will choose:
     # choose it first from a sweep on the same sample (not timed), then time both sides.
-    k, _ = topic_selection.choose_k(topic_selection.sweep_k(pt, seed=SEED))
-    _, direct_wall, direct_cpu = _timed(direct_fit, pt, k)
-    print(f"direct NMF + LDA at k = {k}: {direct_wall:.1f}s wall, {direct_cpu:.1f}s CPU", flush=True)
-    stage, stage_wall, stage_cpu = _timed(topic_selection.topic_stage, pt, seed=SEED)
-    assert stage.k == k
+    choice = topic_selection.choose_k(topic_selection.sweep_k(pt, seed=SEED))
+    ks = dict(zip(choice["model"], choice["k"]))
+    _, direct_wall, direct_cpu = _timed(direct_fit, pt, ks)
+    print(f"direct NMF + LDA at k = {ks}: {direct_wall:.1f}s wall, {direct_cpu:.1f}s CPU", flush=True)
+    stage, stage_wall, stage_cpu = _timed(topic_stage, pt, seed=SEED)
+    assert stage.ks == ks
     sweep = stage.sweep.iloc[0]
     print(f"sweep: k {stage.sweep.k.min()}-{stage.sweep.k.max()}, {sweep.n_runs} subsample runs, "
-          f"{sweep.n_sweep_passages:,} of {sweep.n_passages:,} passages, {sweep.fits} fits; chosen k = {stage.k}")
+          f"{sweep.n_sweep_passages:,} of {sweep.n_passages:,} passages, {sweep.fits} fits; chosen k = {stage.ks}")
     print(f"topic stage: {stage_wall:.1f}s wall, {stage_cpu:.1f}s CPU")
     ratio = stage_cpu / direct_cpu
     print(f"ratio {ratio:.2f} CPU, {stage_wall / direct_wall:.2f} wall (target <= 2.0)")

@@ -69,7 +69,7 @@ def corpus_report(path: str, seed: int = 42) -> None:
     import egov
     from egov import lang, terms
     from egov.topics.coherence import npmi_coherence
-    from egov.topics.selection import topic_stage
+    from egov.topics.stage import topic_stage
     from egov.topics.split import passages
 
     docs = egov.load_corpus(path)

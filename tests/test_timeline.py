@@ -294,3 +294,71 @@ def test_year_of_labels_years_and_undated():
     docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "date": pd.to_datetime(["2016-03-01", None, "2019-01-01"]),
                          "date_precision": ["day", "", "year"]}, index=[5, 6, 7])
     assert year_of(docs).to_dict() == {5: "2016", 6: "undated", 7: "2019"}
+
+
+def _passage_shares():
+    """Two passages per article a-f, two topics of one model; passage 1 of each leans to topic 1."""
+    rows = []
+    for i, doc in enumerate("abcdef"):
+        for j, s1 in enumerate((0.9 - 0.1 * i, 0.2)):
+            pid = f"{doc}#0{j + 1}"
+            rows += [("nmf", doc, pid, 1, round(s1, 6)), ("nmf", doc, pid, 2, round(1 - s1, 6))]
+    return pd.DataFrame(rows, columns=["model", "doc_id", "passage_id", "topic", "share"])
+
+
+def test_topic_periods_quote_the_passages_that_carry_each_topic_in_each_period(docs):
+    shares = _passage_shares()
+    doc_topics = shares.groupby(["model", "doc_id", "topic"], as_index=False)["share"].mean()
+    trends = timeline.topic_share_by_period(docs, doc_topics, "year", n_boot=200, seed=1)
+    texts = pd.DataFrame({"passage_id": shares["passage_id"].unique()}).assign(text=lambda d: "text of " + d.passage_id)
+    docs = docs.assign(title=[f"Title {d}" for d in docs.doc_id])
+    out = timeline.topic_periods(docs, trends, shares, texts, "year", n=2)
+    assert out.columns.tolist() == ["model", "topic", "period", "share", "ci_low", "ci_high", "rank", "doc_id",
+                                    "passage_id", "passage_share", "passage", "title", "source", "date", "label",
+                                    "n_docs", "period_start"]
+    # 4 periods (2016, 2018, 2019, 2022) x 2 topics; 2 passages each (2018 and 2022 hold one article each)
+    assert len(out) == 16
+    t1 = out[out["topic"] == 1]
+    assert t1["period"].tolist() == ["2016", "2016", "2018", "2018", "2019", "2019", "2022", "2022"]
+    # 2016 holds a and b: one passage from each article before a second one from the same article
+    assert t1["passage_id"].tolist()[:2] == ["a#01", "b#01"]
+    assert t1["passage_share"].tolist()[:2] == [0.9, 0.8]
+    assert t1["passage_id"].tolist()[2:4] == ["c#01", "c#02"]  # one article: its two passages, best first
+    t2 = out[(out["topic"] == 2) & (out["period"] == "2019")]
+    assert t2["passage_id"].tolist() == ["d#02", "e#02"] and t2["passage_share"].tolist() == [0.8, 0.8]
+    row = out.iloc[0]
+    assert (row["passage"], row["title"], row["source"], str(row["date"].date())) == (
+        "text of a#01", "Title a", "Outlet A", "2016-03-10")
+    # each row carries its period's share and interval, and the intervals contain their estimates
+    merged = out.merge(trends, on=["model", "topic", "period"], suffixes=("", "_trend"))
+    assert (merged["share"] == merged["share_trend"]).all()
+    assert ((out["ci_low"] <= out["share"]) & (out["share"] <= out["ci_high"])).all()
+    assert timeline.topic_periods(docs, trends, shares, texts, "year", n=1)["rank"].eq(1).all()
+    # quoted, not reproduced: each article has 2 passages, so a quarter of them rounds up to one quoted passage
+    quoted = out[out["passage"] != ""]
+    assert quoted.groupby("doc_id")["passage_id"].nunique().eq(1).all() and quoted["doc_id"].nunique() == 6
+    assert out.loc[out["passage_id"] == "a#02", "passage"].eq("").all()  # a#01 carries more: it is a's quote
+    long = texts.assign(text="word " * 40 + "end")
+    cut = timeline.topic_periods(docs, trends, shares, long, "year")
+    assert cut.loc[cut["passage"] != "", "passage"].eq(" ".join(["word"] * 30) + " …").all()
+    with pytest.raises(ValueError, match="passage_shares has no column passage_id"):
+        timeline.topic_periods(docs, trends, shares.drop(columns="passage_id"), texts)
+
+
+def test_largest_topics_view_and_its_sentence_row(docs):
+    shares = _passage_shares()
+    doc_topics = shares.groupby(["model", "doc_id", "topic"], as_index=False)["share"].mean()
+    trends = timeline.topic_share_by_period(docs, doc_topics, "year", n_boot=200, seed=1).assign(label="x / y / z")
+    texts = pd.DataFrame({"passage_id": shares["passage_id"].unique()}).assign(text=lambda d: "word " * 50)
+    out = timeline.topic_periods(docs.assign(title="T"), trends, shares, texts)
+    view = timeline.largest_topics(out, "nmf", n_topics=1, max_words=3)
+    largest = int(trends.groupby("topic")["share"].mean().idxmax())
+    assert view["topic"].unique().tolist() == [largest] and len(view) == 4
+    assert set(view["quote"]) <= {"", "word word word …"} and (view["quote"] != "").any()
+    assert view["period"].tolist() == ["2016", "2018", "2019", "2022"]
+    quote = timeline.period_quote(view)
+    peak = trends[trends["topic"] == largest].sort_values("share", ascending=False, kind="stable").iloc[0]
+    assert len(quote) == 1 and quote["period"].iloc[0] == peak["period"] and quote["share"].iloc[0] == peak["share"]
+    assert view.columns.tolist() == ["topic", "label", "period", "n_docs", "share", "ci_low", "ci_high", "source",
+                                     "date", "title", "quote"]
+    assert timeline.period_quote(view.iloc[0:0]).empty

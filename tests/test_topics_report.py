@@ -48,8 +48,31 @@ def test_headline_calls_topics_stable_only_when_the_chosen_k_is():
     table = pd.DataFrame({"model": ["nmf", "nmf"], "topic": [1, 2], "label": ["a / b / c", "d / e / f"],
                           "share": [0.3, 0.7]})
     sweep = pd.DataFrame({"k": [2, 2, 3, 3], "model": ["lda", "nmf"] * 2, "stability": [0.5, 0.8, 0.9, 0.3]})
-    assert topics_report.headline(table, 2, sweep) == ("2 topics, stable (0.65); the largest (NMF) is 'd / e / f' "
+    # the first model's own stability at its k, not a mean over models
+    assert topics_report.headline(table, 2, sweep) == ("2 NMF topics, stable (0.80); the largest is 'd / e / f' "
                                                       "with 70% of the words.")
-    assert topics_report.headline(table, 3, sweep).startswith("3 topics, stable (0.60);")  # 0.6 is enough
-    assert topics_report.headline(table, 3, sweep.assign(stability=[0.5, 0.8, 0.7, 0.3])).startswith(
-        "3 topics, unstable (0.50, below 0.6: read as sketches)")
+    assert topics_report.headline(table, 3, sweep.assign(stability=[0.5, 0.8, 0.9, 0.6])).startswith(
+        "3 NMF topics, stable (0.60);")  # 0.6 is enough
+    assert topics_report.headline(table, 3, sweep).startswith(
+        "3 NMF topics, unstable (0.30, below 0.6: read as sketches)")
+
+
+def test_sweep_figure_shows_both_criteria_per_model_and_each_models_k():
+    from egov.topics import selection as ts
+
+    sweep = pd.DataFrame({"k": [2, 2, 3, 3, 4, 4], "model": ["lda", "nmf"] * 3,
+                          "coherence": [0.1, 0.2, 0.1, 0.3, 0.1, 0.25], "coherence_sd": [0.01] * 6,
+                          "stability": [0.5, 0.9, 0.4, 0.8, 0.3, 0.5], "n_runs": 3, "n_sweep_passages": 40})
+    choice = ts.choose_k(sweep)
+    assert dict(zip(choice["model"], choice["k"])) == {"nmf": 3, "lda": 2}
+    fig = topics_report.sweep_figure(sweep, choice)
+    coherence, stability = fig.axes[:2]
+    assert [ax.get_ylabel() for ax in (coherence, stability)] == ["NPMI coherence (−1 to 1)",
+                                                                  "Stability: top-term agreement (0 to 1)"]
+    for ax, col in ((coherence, "coherence"), (stability, "stability")):
+        lines = {tuple(line.get_ydata()) for line in ax.get_lines() if len(line.get_xdata()) == 3}
+        assert lines == {tuple(sweep.loc[sweep.model == m, col]) for m in ("lda", "nmf")}
+        rings = sorted(tuple(c.get_offsets()[0]) for c in ax.collections)
+        assert rings == sorted([(2.0, sweep.loc[0, col]), (3.0, sweep.loc[3, col])])
+    assert fig.get_suptitle() == "Chosen: NMF k = 3, LDA k = 2; no k stable for LDA, so sketches"
+    plt.close(fig)

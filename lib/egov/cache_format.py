@@ -29,7 +29,7 @@ CLASSES = {
     "LoadInfo": "egov.corpus.load:LoadInfo",
     "PassageTerms": "egov.topics.models:PassageTerms",
     "TopicModel": "egov.topics.models:TopicModel",
-    "TopicStage": "egov.topics.selection:TopicStage",
+    "TopicStage": "egov.topics.stage:TopicStage",
     "NMF": "sklearn.decomposition:NMF",
     "LatentDirichletAllocation": "sklearn.decomposition:LatentDirichletAllocation",
 }

@@ -207,7 +207,7 @@ def theme_trends(docs: pd.DataFrame, period: str = "year", eras=None, seed: int 
                  n_boot: int = N_BOOT, level: float = LEVEL) -> pd.DataFrame:
     """Follow each topic of the topic stage over the periods.
 
-    The stage is egov.topics.selection.topic_stage on the articles' passages with the same
+    The stage is egov.topics.stage.topic_stage on the articles' passages with the same
     arguments as notebook 03 (NMF and LDA, k chosen by the sweep unless `n_topics`); it is
     cached on disk, so within `egov build` this reads notebook 03's topics, not a refit.
 
@@ -216,7 +216,7 @@ def theme_trends(docs: pd.DataFrame, period: str = "year", eras=None, seed: int 
     Example: theme_trends(docs, "year", seed=42)
     """
     from egov.topics.split import passages
-    from egov.topics.selection import topic_stage
+    from egov.topics.stage import topic_stage
 
     stage = topic_stage(passages(docs), n_topics=n_topics, seed=seed)
     if not stage.fitted:

@@ -1,10 +1,12 @@
-"""Topic models on passages: NMF on TF-IDF and LDA on counts (scikit-learn), seeded.
+"""Topic models on passages: NMF on TF-IDF (scikit-learn) and LDA on counts (tomotopy), seeded.
 
 The unit is the passage (see `egov.topics.split`): a few articles are too few documents
-for a topic model. Both models share one vocabulary: tokens from `egov.terms.tokens`
-(lemmas, stopwords dropped), terms kept when in at least `min_df` passages and at most
-`max_df` of them. Topics are numbered from 1 in order of their share of the corpus.
-Choosing k, stability, NMF/LDA matching and the shuffled baseline: `egov.topics.selection`.
+for a topic model. Both models share one vocabulary (`egov.topics.vocab`): lemmas without
+stopwords, outlet names or page furniture, with strong collocations joined into one term
+("health code"); terms kept when in at least `min_df` passages and at most `max_df` of them.
+LDA is fitted by collapsed Gibbs sampling (`egov.topics.lda`). Topics are numbered from 1
+in order of their share of the corpus. Choosing k, stability, NMF/LDA matching and the
+shuffled baseline: `egov.topics.selection`.
 """
 from __future__ import annotations
 
@@ -14,28 +16,30 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from sklearn.decomposition import NMF, LatentDirichletAllocation
+from sklearn.decomposition import NMF
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfTransformer
+from threadpoolctl import threadpool_limits
 
+from egov.topics import lda as _lda
 from egov.topics.coherence import window_index
 
 MIN_DF = 2  # a term must occur in at least 2 passages
-MAX_DF = 0.5  # ... and in at most half of them (drops "government"-like ubiquitous terms)
+# ... and in at most half of them (drops "government"-like ubiquitous terms). Lower caps (0.2-0.35) raised NPMI on
+# the evaluation corpus but emptied the planted-topic corpus, whose theme words are each in about 40% of passages:
+# a theme that covers much of a corpus would lose its own words. Broad terms are ranked down by RELEVANCE instead.
+MAX_DF = 0.5
 N_TERMS = 10  # top terms per topic for labels, coherence, stability and matching
+# Top terms are ranked by relevance (Sievert & Shirley 2014, "LDAvis", ACL workshop on interactive language
+# learning): lambda * log p(term | topic) + (1 - lambda) * log(p(term | topic) / p(term)). With lambda < 1 a
+# term frequent everywhere ranks below one that is frequent in this topic; 0.7 on the evaluation corpus.
+RELEVANCE = 0.7
 # Coherence window: the passage itself (document co-occurrence; gensim c_npmi with a window
 # longer than any passage). With tens of passages a 10-token window leaves most pairs unseen.
 WINDOW = None
 NMF_PARAMS = {"init": "nndsvda", "solver": "cd", "max_iter": 400, "tol": 1e-4}
-# alpha 0.1: a passage carries few topics; 50 batch iterations recover planted topics from any seed tried
-LDA_PARAMS = {"learning_method": "batch", "max_iter": 50, "doc_topic_prior": 0.1}
-# Above ONLINE_FROM passages batch LDA costs 50 passes over every passage (minutes at 70,000 passages), so
-# LDA is fitted by online variational Bayes (Hoffman, Blei & Bach 2010, "Online learning for latent
-# Dirichlet allocation", NIPS): minibatches of LDA_ONLINE["batch_size"] passages, as many passes as give
-# at least MIN_UPDATES minibatch updates (one pass on a large corpus; at most max_iter passes).
-ONLINE_FROM = 500
-LDA_ONLINE = {"learning_method": "online", "max_iter": 10, "batch_size": 512, "doc_topic_prior": 0.1}
-MIN_UPDATES = 100
+# LDA: collapsed Gibbs sampling, ITERATIONS sweeps (fewer on large corpora: lda.iterations_for)
+LDA_PARAMS = {"iterations": _lda.ITERATIONS, "alpha": _lda.ALPHA, "eta": _lda.ETA}
 MODELS = ("nmf", "lda")
 
 
@@ -53,6 +57,8 @@ class PassageTerms:
     vocab: list[str]
     min_df: int | float = MIN_DF
     max_df: int | float = MAX_DF
+    phrases: pd.DataFrame | None = None  # the collocations joined into one term and kept: phrase, count, llr, pmi
+    reason: str = ""  # why these passages are too small for a topic model (then there are none), else ""
 
     def subset(self, rows: np.ndarray) -> PassageTerms:
         """The same vocabulary on a subset of passages (row positions)."""
@@ -64,6 +70,7 @@ class PassageTerms:
             self.vocab,
             self.min_df,
             self.max_df,
+            self.phrases,
         )
 
 
@@ -80,10 +87,21 @@ class TopicModel:
     passage_topic: np.ndarray
     settings: dict = field(default_factory=dict)
 
+    def relevance(self, lam: float = RELEVANCE) -> np.ndarray:
+        """k x terms relevance of each term to each topic (Sievert & Shirley 2014); -inf where the weight is 0."""
+        total = np.asarray(self.terms.counts.sum(axis=0), dtype=np.float64).ravel()
+        p_term = total / max(total.sum(), 1.0)
+        ok = (self.topic_term > 0) & (p_term > 0)
+        out = np.full(self.topic_term.shape, -np.inf)
+        phi = self.topic_term[ok]
+        out[ok] = lam * np.log(phi) + (1 - lam) * np.log(phi / np.broadcast_to(p_term, ok.shape)[ok])
+        return out
+
     def top_terms(self, n: int = N_TERMS) -> list[list[str]]:
-        """Each topic's n highest-weighted terms (positive weights only), best first."""
-        order = np.argsort(-self.topic_term, axis=1, kind="stable")[:, :n]
-        return [[self.terms.vocab[j] for j in row if self.topic_term[t, j] > 0] for t, row in enumerate(order)]
+        """Each topic's n most relevant terms (positive weights only), best first (ties: vocabulary order)."""
+        rel = self.relevance()
+        order = np.argsort(-rel, axis=1, kind="stable")[:, :n]
+        return [[self.terms.vocab[j] for j in row if np.isfinite(rel[t, j])] for t, row in enumerate(order)]
 
 
 def count_matrix(tokens: list[list[str]], vocab: list[str]) -> sparse.csr_matrix:
@@ -100,14 +118,16 @@ def count_matrix(tokens: list[list[str]], vocab: list[str]) -> sparse.csr_matrix
 
 def passage_terms(
     passages: pd.DataFrame, *, min_df: int | float = MIN_DF, max_df: int | float = MAX_DF,
-    tokens: list[list[str]] | None = None,
+    tokens: list[list[str]] | None = None, phrases: bool = True,
 ) -> PassageTerms:
-    """Tokenize passages with `egov.terms.tokens` and count the terms both models use.
+    """Tokenize passages (`egov.topics.vocab`) and count the terms both models use.
 
-    Returns a PassageTerms (passages, tokens, counts, vocab). Tokens: lemmas, no stopwords.
+    Returns a PassageTerms (passages, tokens, counts, vocab, phrases). Tokens: lemmas without
+    stopwords, outlet names or page furniture; with `phrases`, strong collocations as one term.
     Example: pt = passage_terms(passages(docs), min_df=2, max_df=0.5)
     """
     from egov import terms  # the shared tokenizer: lemmas and stopwords come from one place
+    from egov.topics.vocab import PHRASE_COLUMNS, topic_tokens
 
     missing = [c for c in ("doc_id", "passage_id", "text", "n_words") if c not in passages.columns]
     if missing:
@@ -118,8 +138,9 @@ def passage_terms(
     frame = pd.DataFrame({"doc_id": passages["passage_id"], "text": passages["text"]})  # one row per passage
     if "language" in passages.columns:  # each passage with its article's word rules (egov.lang)
         frame["language"] = passages["language"].to_numpy()
+    table = pd.DataFrame(columns=PHRASE_COLUMNS)
     if tokens is None:
-        tokens = [list(t) for t in terms.tokenize_corpus(frame)]
+        tokens, table = topic_tokens(passages, phrases=phrases)
     n = len(passages)
     # a min_df above the number of passages would leave nothing: cap it (stated in the vocabulary filter)
     eff_min_df = min(min_df, n) if isinstance(min_df, int) else min_df
@@ -131,7 +152,8 @@ def passage_terms(
     )
     if list(ids) != list(passages["passage_id"]):
         raise ValueError("document_term_matrix returned rows in another order than the passages")
-    return PassageTerms(passages, tokens, sparse.csr_matrix(counts), list(vocab), eff_min_df, eff_max_df)
+    return PassageTerms(passages, tokens, sparse.csr_matrix(counts), list(vocab), eff_min_df, eff_max_df,
+                        table[table["phrase"].isin(set(vocab))].reset_index(drop=True))
 
 
 def _as_terms(passages: pd.DataFrame | PassageTerms) -> PassageTerms:
@@ -151,40 +173,11 @@ def check_k(pt: PassageTerms, k: int) -> None:
         )
 
 
-def online_passes(n_passages: int, batch_size: int = LDA_ONLINE["batch_size"], min_updates: int = MIN_UPDATES,
-                  max_passes: int = LDA_ONLINE["max_iter"]) -> int:
-    """Passes of online LDA over n passages that give at least min_updates minibatch updates (1..max_passes)."""
-    per_pass = max(1, -(-n_passages // batch_size))
-    return int(min(max_passes, max(1, -(-min_updates // per_pass))))
-
-
-def final_settings(n_passages: int, model: str) -> dict:
-    """Settings of the final fits: NMF_PARAMS; LDA_PARAMS up to ONLINE_FROM passages, else online LDA."""
+def final_settings(model: str, n_tokens: int = 0) -> dict:
+    """Settings of a final fit: NMF_PARAMS, or LDA_PARAMS with iterations for n_tokens (lda.iterations_for)."""
     if model == "nmf":
         return dict(NMF_PARAMS)
-    if n_passages <= ONLINE_FROM:
-        return dict(LDA_PARAMS)
-    return {**LDA_ONLINE, "max_iter": online_passes(n_passages)}
-
-
-def _fit_lda(x: sparse.csr_matrix, k: int, seed: int, params: dict,
-             shares: bool = True) -> tuple[object, np.ndarray | None, int]:
-    """Fit scikit-learn LDA, then (shares) transform the passages.
-
-    Online fits run max_iter passes of partial_fit: the same updates as `fit`, without the
-    extra pass `fit` spends on the training perplexity (not used here).
-    """
-    if params.get("learning_method") != "online":
-        est = LatentDirichletAllocation(n_components=int(k), random_state=seed, **params)
-        est.fit(x)
-        n_iter = int(est.n_iter_)
-    else:
-        est = LatentDirichletAllocation(n_components=int(k), random_state=seed, total_samples=x.shape[0], **params)
-        x = x.astype(np.float64)
-        for _ in range(int(params["max_iter"])):
-            est.partial_fit(x)
-        n_iter = int(params["max_iter"])
-    return est, (est.transform(x) if shares else None), n_iter
+    return {**LDA_PARAMS, "iterations": _lda.iterations_for(n_tokens, LDA_PARAMS["iterations"])}
 
 
 def _normalise_rows(m: np.ndarray) -> np.ndarray:
@@ -199,8 +192,8 @@ def fit_topics(
 ) -> TopicModel:
     """Fit NMF on TF-IDF or LDA on counts to the passages, seeded.
 
-    Settings: final_settings (NMF_PARAMS; LDA_PARAMS, or online LDA above ONLINE_FROM
-    passages); `settings` override them (e.g. max_iter). Topics are renumbered from 1 by
+    Settings: final_settings (NMF_PARAMS; LDA_PARAMS, with fewer Gibbs iterations on large
+    corpora); `settings` override them (e.g. max_iter, iterations). Topics are renumbered from 1 by
     corpus share. Returns a TopicModel; tidy views: topic_terms, doc_topics.
     Example: tm = fit_topics(passages(docs), k=4, model="lda", seed=42)
     """
@@ -213,26 +206,29 @@ def _fit(pt: PassageTerms, k: int, model: str, seed: int, settings: dict, shares
     if model not in MODELS:
         raise ValueError(f"model must be 'nmf' or 'lda', got {model!r}")
     check_k(pt, k)
-    with warnings.catch_warnings():  # non-convergence is recorded in settings["converged"], not printed
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        params = {**final_settings(pt.counts.shape[0], model), **settings}
-        if model == "nmf":
-            x = TfidfTransformer().fit_transform(pt.counts)
+    n_tokens = int(pt.counts.sum())
+    params = {**final_settings(model, n_tokens), **settings}
+    if model == "nmf":
+        # one BLAS thread: the fits are small, and threads only contend (NNDSVD's SVD ran 4 times slower with
+        # them on a shared 2-core machine); it also makes the result independent of the machine's core count
+        with warnings.catch_warnings(), threadpool_limits(limits=1):
+            warnings.simplefilter("ignore", ConvergenceWarning)  # non-convergence is in settings["converged"]
             est = NMF(n_components=int(k), random_state=seed, **params)
-            w = est.fit_transform(x)
-            n_iter = int(est.n_iter_)
-        else:
-            est, w, n_iter = _fit_lda(pt.counts, k, seed, params, shares)
-    # online LDA makes a fixed number of passes: it has no convergence test
-    converged = None if params.get("learning_method") == "online" else bool(n_iter < params["max_iter"])
-    params = {**params, "n_iter": n_iter, "converged": converged}
-    beta = _normalise_rows(est.components_)
+            w = est.fit_transform(TfidfTransformer().fit_transform(pt.counts))
+        weights, n_iter = est.components_, int(est.n_iter_)
+        params = {**params, "n_iter": n_iter, "converged": bool(n_iter < params["max_iter"])}
+        sizes = weights.sum(axis=1)
+    else:
+        est = None
+        weights, w, sizes = _lda.fit_gibbs(pt.tokens, pt.vocab, k, seed, shares=shares, **params)
+        params = {**params, "n_iter": int(params["iterations"]), "converged": None}  # Gibbs: no convergence test
+    beta = _normalise_rows(weights)
     if shares:
         theta = _normalise_rows(w)
         share = np.average(theta, axis=0, weights=_weights(pt))
     else:
         theta = np.empty((0, int(k)))
-        share = est.components_.sum(axis=1) / est.components_.sum()
+        share = sizes / sizes.sum()
     order = np.argsort(-np.round(share, 12), kind="stable")
     return TopicModel(model, int(k), seed, est, pt, beta[order], theta[:, order], params)
 
@@ -248,18 +244,22 @@ def topic_labels(tm: TopicModel, n: int = 3) -> list[str]:
 
 
 def topic_terms(tm: TopicModel, n: int = N_TERMS) -> pd.DataFrame:
-    """Top terms per topic with their weight (share of the topic's term weight, 0-1).
+    """Top terms per topic (ranked by relevance, lambda = RELEVANCE) with their weight (share of the
+    topic's term weight, 0-1) and relevance.
 
-    Returns model, topic (from 1), label, rank (from 1), term, weight; sorted by model, topic, rank.
+    Returns model, topic (from 1), label, rank (from 1), term, weight, relevance; sorted by model, topic, rank.
     Example: topic_terms(fit_topics(pt, 4)).head(10)
     """
     labels = topic_labels(tm)
+    rel = tm.relevance()
+    index = {w: i for i, w in enumerate(tm.terms.vocab)}
     rows = [
-        (tm.model, t, labels[t - 1], r, term, round(float(tm.topic_term[t - 1, tm.terms.vocab.index(term)]), 6))
+        (tm.model, t, labels[t - 1], r, term, round(float(tm.topic_term[t - 1, index[term]]), 6),
+         round(float(rel[t - 1, index[term]]), 6))
         for t, top in enumerate(tm.top_terms(n), start=1)
         for r, term in enumerate(top, start=1)
     ]
-    return pd.DataFrame(rows, columns=["model", "topic", "label", "rank", "term", "weight"])
+    return pd.DataFrame(rows, columns=["model", "topic", "label", "rank", "term", "weight", "relevance"])
 
 
 def passage_topics(tm: TopicModel) -> pd.DataFrame:

@@ -11,7 +11,7 @@ import pandas as pd
 from egov.report import figures
 from egov.timeline.periods import year_of
 from egov.report.text import escape, plural
-from egov.topics.selection import STABLE_ENOUGH, SWEEP_SETTINGS, TOLERANCE
+from egov.topics.selection import STABLE_ENOUGH, SWEEP_SETTINGS
 from egov.topics.models import TopicModel, doc_topics, representative_passages, topic_labels, topic_summary, topic_terms
 
 
@@ -20,7 +20,7 @@ NO_MODEL = "No topic model: the corpus is too small"
 
 def units_sentence(docs: pd.DataFrame, pt) -> str:
     """How many passages the articles give and what vocabulary the models share."""
-    if pt is None:
+    if pt is None or getattr(pt, "reason", ""):
         return (f"{plural(len(docs), 'article')} give too few passages or shared terms for a topic model; "
                 "the sections below say why and stay empty.")
     p = pt.passages
@@ -35,8 +35,8 @@ def units_sentence(docs: pd.DataFrame, pt) -> str:
             f"{f'{pt.max_df:.0%} of them' if isinstance(pt.max_df, float) else f'{pt.max_df} passages'}.")
 
 
-def sweep_sentence(sweep: pd.DataFrame, k: int, reasons: str) -> str:
-    """The chosen k, its reasons, and what the sweep ran on (sample, runs, fit settings)."""
+def sweep_sentence(sweep: pd.DataFrame, choice: pd.DataFrame, reasons: str = "") -> str:
+    """Each model's chosen k with its reasons, and what the sweep ran on (sample, runs, fit settings)."""
     if sweep.empty:
         return (f"**No topic model: {escape(reasons)}.** A topic model needs enough passages (paragraph windows "
                 "of 60 to 150 words) and terms shared between them to tell two topics apart; with fewer, any "
@@ -45,41 +45,47 @@ def sweep_sentence(sweep: pd.DataFrame, k: int, reasons: str) -> str:
     window = "the passage" if pd.isna(row["window"]) else f"{int(row['window'])}-token windows"
     sample = (f"all {plural(int(row['n_passages']), 'passage')}" if row["n_sweep_passages"] == row["n_passages"] else
               f"a seeded sample of {int(row['n_sweep_passages']):,} of the {int(row['n_passages']):,} passages")
-    light = "" if row.get("fits", "final") == "final" else (
-        f" To keep the sweep cheap its fits are lighter than the final ones (NMF: tolerance "
-        f"{SWEEP_SETTINGS['nmf']['tol']:g}; LDA: online, {SWEEP_SETTINGS['lda']['max_iter']} passes).")
-    return (f"**Chosen: {escape(reasons)}**\n\nThe sweep tried k = {int(sweep['k'].min())} to {int(sweep['k'].max())} "
+    chosen = " ".join(f"**{escape(r)}**" for r in choice["reason"])
+    return (f"{chosen}\n\nThe sweep tried k = {', '.join(str(k) for k in sorted(sweep['k'].unique()))} "
             f"on {sample}: for each k and model one fit on them and {int(row['n_runs'])} on seeded 80% subsamples. "
             f"Stability is the average agreement of the top-10 terms between the first fit and the others "
             f"(1 = same terms in the same order); coherence is NPMI of the top-10 term pairs, counted over "
-            f"{window} (−1 never together, 0 independent, 1 always together). The rule: k within "
-            f"{TOLERANCE:g} of the best stability are stable; of those, the smallest k within one standard "
-            f"deviation of the most coherent.{light}")
+            f"{window} (−1 never together, 0 independent, 1 always together). The sweep's fits are lighter than "
+            f"the final ones (NMF: tolerance {SWEEP_SETTINGS['nmf']['tol']:g}; LDA: "
+            f"{SWEEP_SETTINGS['lda']['iterations']} Gibbs sweeps).")
 
 
-def sweep_figure(sweep: pd.DataFrame, k: int):
-    """Coherence and stability by k, one line per model, the chosen k marked."""
+def sweep_figure(sweep: pd.DataFrame, choice: pd.DataFrame):
+    """Coherence and stability by k, one line per model, each model's chosen k ringed, the stability bar dashed."""
     if sweep.empty:
         return figures.empty(NO_MODEL, "Too few passages or shared terms to compare numbers of topics.")
     figures.use_style()
     fig, axes = plt.subplots(1, 2, figsize=(figures.WIDTH_IN, 4.0), layout="constrained", sharex=True)
-    best = sweep.groupby("k")["stability"].mean().max()
-    title = (f"k = {k} chosen, but no k gives stable topics (best mean stability {best:.2f})" if best < 0.6 else
-             f"k = {k} chosen: stable (best mean stability {best:.2f}) and coherent")
+    picked = dict(zip(choice["model"], choice["k"]))
+    sketch = [m.upper() for m, rule in zip(choice["model"], choice["rule"]) if rule.startswith("sketch")]
+    title = "Chosen: " + ", ".join(f"{m.upper()} k = {k}" for m, k in picked.items()) + (
+        f"; no k stable for {' or '.join(sketch)}, so sketches" if sketch else
+        ", the finest k both stable and coherent")
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
     for ax, col, label in ((axes[0], "coherence", "NPMI coherence (−1 to 1)"),
                            (axes[1], "stability", "Stability: top-term agreement (0 to 1)")):
         for i, (model, g) in enumerate(sweep.groupby("model", sort=True)):
-            ax.plot(g["k"], g[col], marker="o", color=figures.OKABE_ITO[i], lw=1.5)
+            color = figures.OKABE_ITO[i]
+            ax.plot(g["k"], g[col], marker="o", color=color, lw=1.5)
             ax.annotate(model.upper(), (g["k"].iloc[-1], g[col].iloc[-1]), xytext=(4, 0),
-                        textcoords="offset points", va="center", color=figures.OKABE_ITO[i], fontsize=9)
-        ax.axvline(k, color="#555555", lw=1, ls="--")
+                        textcoords="offset points", va="center", color=color, fontsize=9)
+            at = g[g["k"] == picked.get(model)]
+            ax.scatter(at["k"], at[col], s=160, facecolors="none", edgecolors=color, linewidths=1.8, zorder=3)
         ax.set_xlabel("Number of topics k")
         ax.set_ylabel(label)
         ax.set_xticks(sorted(sweep["k"].unique()))
+    axes[1].axhline(STABLE_ENOUGH, color="#555555", lw=1, ls="--")
+    axes[1].annotate(f"stable from {STABLE_ENOUGH:g}", (sweep["k"].min(), STABLE_ENOUGH), xytext=(0, 3),
+                     textcoords="offset points", fontsize=8, color="#555555")
     row = sweep.iloc[0]
     figures.caption(fig, f"Source: egov topic sweep on {int(row['n_sweep_passages']):,} passages; "
-                         f"means over 1 + {int(row['n_runs'])} fits per k and model; dashed line: chosen k.")
+                         f"means over 1 + {int(row['n_runs'])} fits per k and model; ring: the k chosen for "
+                         "each model.")
     return fig
 
 
@@ -216,14 +222,9 @@ def fits_sentence(*models: TopicModel) -> str:
         if tm.model == "nmf":
             parts.append(f"NMF ran coordinate descent from an NNDSVDa start for {s['n_iter']} iterations "
                          f"({'converged' if s['converged'] else 'stopped at the limit'}, tolerance {s['tol']:g})")
-        elif s.get("learning_method") == "online":
-            parts.append(f"LDA was fitted by online variational Bayes (Hoffman, Blei & Bach 2010): "
-                         f"{plural(int(s['n_iter']), 'pass', 'passes')} over the {n:,} passages in minibatches of "
-                         f"{int(s['batch_size'])}, as batch learning over this many passages would take many minutes; "
-                         "its topics are an approximation of the batch fit's")
         else:
-            parts.append(f"LDA ran batch variational Bayes for {plural(int(s['n_iter']), 'pass', 'passes')} over "
-                         f"the {n:,} passages (document-topic prior {s['doc_topic_prior']:g})")
+            parts.append(f"LDA ran {int(s['iterations'])} sweeps of collapsed Gibbs sampling (tomotopy; "
+                         f"document-topic prior {s['alpha']:g}, topic-word prior {s['eta']:g}) over the {n:,} passages")
     return "Final fits: " + "; ".join(parts) + "." if parts else ""
 
 
@@ -258,15 +259,17 @@ def representatives(tm: TopicModel, n: int = 2) -> pd.DataFrame:
     return r.assign(share=r["share"].round(2))[["topic", "label", "rank", "doc_id", "share", "quote"]]
 
 
-def headline(table: pd.DataFrame, k: int, sweep: pd.DataFrame) -> str:
-    """Plain-text headline for the report's front page; "stable" when the chosen k's stability,
-    averaged over the models as in choose_k, reaches STABLE_ENOUGH."""
+def headline(table: pd.DataFrame, k: int | pd.DataFrame, sweep: pd.DataFrame) -> str:
+    """Plain-text headline for the report's front page: the first model's k (an int or the choose_k
+    table), "stable" when its own stability at k reaches STABLE_ENOUGH, and its largest topic."""
     if table.empty:
         return "No topic model: the corpus gives too few passages or shared terms."
-    nmf = table[table["model"] == table["model"].iloc[0]].sort_values("share", ascending=False).iloc[0]
-    at_k = sweep.loc[sweep["k"] == k, "stability"].mean()
+    model = table["model"].iloc[0]
+    if isinstance(k, pd.DataFrame):
+        k = int(k.set_index("model").loc[model, "k"])
+    top = table[table["model"] == model].sort_values("share", ascending=False).iloc[0]
+    at_k = sweep.loc[(sweep["k"] == k) & (sweep["model"] == model), "stability"].mean()
     sure = (f"stable ({at_k:.2f})" if at_k >= STABLE_ENOUGH else
             f"unstable ({at_k:.2f}, below {STABLE_ENOUGH:g}: read as sketches)" if pd.notna(at_k) else
             "stability not measured")
-    return (f"{k} topics, {sure}; the largest ({table['model'].iloc[0].upper()}) is '{nmf.label}' "
-            f"with {nmf.share:.0%} of the words.")
+    return (f"{k} {model.upper()} topics, {sure}; the largest is '{top.label}' with {top.share:.0%} of the words.")

@@ -4,43 +4,39 @@ k is chosen from two scores per k and model: NPMI coherence of the top terms ove
 passages (`egov.topics.coherence`; window: the passage, see `topics.WINDOW`) and stability, the agreement
 of top-term rankings between a reference fit and fits on random 80% subsamples of the
 passages (Greene, O'Callaghan & Cunningham 2014, "How many topics? Stability analysis
-for topic models", ECML PKDD). At scale the sweep runs on a seeded sample of passages
-with lighter fits; the sweep table records what was done. `topic_stage` runs the whole
-stage once and keeps it in the on-disk cache (`egov.cache`), so notebooks 03 and 04 share it.
+for topic models", ECML PKDD), each judged per model: NMF and LDA differ in how stable they
+are, and averaging them lets the less stable model pull every k down. The rule (choose_k)
+prefers the finest k that is both stable and coherent. The sweep runs on a seeded sample of
+passages with lighter fits; the sweep table records what was done. The cached stage that
+notebooks 03 and 04 share is `egov.topics.stage`.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 from scipy.optimize import linear_sum_assignment
 
-from egov import cache
 from egov.topics import models as _topics
 from egov.topics.coherence import window_index
-from egov.topics.models import (MODELS, N_TERMS, WINDOW, PassageTerms, TopicModel, _as_terms, _fit, count_matrix,
-                         doc_topics, fit_topics, topic_summary, topic_terms)
+from egov.topics.models import MODELS, N_TERMS, WINDOW, PassageTerms, _as_terms, _fit, count_matrix
 
-KS = range(2, 9)
-# subsample fits per k and model: 3 up to SMALL sweep passages, else 2. Each LDA fit of the sweep
-# is 50 batch passes on a small corpus (fewer passes let the planted-topic test pick the wrong k),
-# so the number of runs is what the sweep's cost is set by; 3 runs still pick the planted k.
-N_RUNS_SMALL, N_RUNS_LARGE = 3, 2
+KS = (2, 3, 4, 5, 6, 7, 8, 10, 12)
+N_RUNS_SMALL, N_RUNS_LARGE = 3, 2  # subsample fits per k and model: 3 up to SMALL sweep passages, else 2
 SUBSAMPLE = 0.8  # share of passages in each subsample fit
 MAX_PASSAGES = 1000  # the sweep and the baseline use a seeded sample of at most this many passages
-TOLERANCE = 0.05  # k whose stability is within this of the best count as stable (about its run-to-run noise)
-STABLE_ENOUGH = 0.6  # below this best stability the reasons warn that no k gives stable topics
-SMALL = 500  # up to this many sweep passages: 10 runs and the final fit settings (cheap anyway)
-# above it: lighter fits for the sweep and the baseline (online LDA, looser NMF tolerance)
-SWEEP_SETTINGS = {"nmf": {"max_iter": 200, "tol": 1e-3},
-                  "lda": {"learning_method": "online", "max_iter": 3, "batch_size": 128}}
+STABLE_ENOUGH = 0.6  # a k is stable for a model when its stability reaches this
+TOLERANCE = 0.05  # when no k reaches STABLE_ENOUGH: k within this of the model's best stability count as stable
+SMALL = 500  # up to this many sweep passages: 3 subsample runs, else 2
+# The sweep's fits are lighter than the final ones (the final fit is the one read): NMF stops at a
+# looser tolerance, LDA runs fewer Gibbs sweeps. Measured on the evaluation corpus (benchmarks/TOPICS.md).
+SWEEP_SETTINGS = {"nmf": {"max_iter": 200, "tol": 1e-3}, "lda": {"iterations": 100}}
 
 
 def sweep_settings(n_passages: int, model: str) -> dict:
-    """Fit settings for the sweep and baseline: final settings up to SMALL passages, else SWEEP_SETTINGS."""
-    return {} if n_passages <= SMALL else dict(SWEEP_SETTINGS[model])
+    """Fit settings for the sweep and baseline: SWEEP_SETTINGS (lighter than the final fits)."""
+    return dict(SWEEP_SETTINGS[model])
 
 
 def average_jaccard(a: Sequence[str], b: Sequence[str]) -> float:
@@ -86,7 +82,7 @@ def sweep_k(
     NPMI of the top n_terms over all fits. k larger than the smallest subsample or the
     vocabulary is skipped; none left raises ValueError.
     Returns k, model, coherence, coherence_sd, stability, stability_min, n_runs, window,
-    n_sweep_passages, n_passages, fits ("final" settings or "light" SWEEP_SETTINGS);
+    n_sweep_passages, n_passages, fits ("light": SWEEP_SETTINGS);
     sorted by k, model.
     Example: sweep_k(pt, ks=range(2, 7), seed=42)
     """
@@ -128,67 +124,81 @@ def _sweep(pt: PassageTerms, ks, models, seed, n_runs, max_passages, window, n_t
             per_fit = [float(np.mean(c)) if len(c) else np.nan for c in np.split(coh, ends[:-1])]
             stab = (float(np.mean(agreements)), float(np.min(agreements))) if agreements else (np.nan, np.nan)
             out.append((k, model, float(np.mean(per_fit)), float(np.std(per_fit)), *stab, n_runs, window, len(rows),
-                        n, "final" if not settings else "light"))
+                        n, "light"))
     cols = ["k", "model", "coherence", "coherence_sd", "stability", "stability_min", "n_runs", "window",
             "n_sweep_passages", "n_passages", "fits"]
     return pd.DataFrame(out, columns=cols).sort_values(["k", "model"], ignore_index=True), refs
 
 
-def choose_k(sweep: pd.DataFrame, n_topics: int | None = None, tolerance: float = TOLERANCE) -> tuple[int, str]:
-    """Pick k from a sweep: the smallest stable k about as coherent as the most coherent one.
+CHOICE_COLUMNS = ["model", "k", "stability", "coherence", "coherence_sd", "stable_ks", "coherent_ks", "rule",
+                  "reason"]
 
-    Rule: average coherence and stability over models per k; k whose stability is within
-    `tolerance` of the best are stable; among them take the smallest k whose coherence is
-    within one standard deviation across fits (coherence_sd) of the most coherent. The
-    reasons warn when k is at an end of the range or when even the best stability is below
-    STABLE_ENOUGH. `n_topics` overrides the rule (the reasons then say what the rule picks).
-    Returns (k, reasons). Example: k, why = choose_k(sweep_k(pt))
+
+def choose_k(sweep: pd.DataFrame, n_topics: int | None = None, stable_enough: float = STABLE_ENOUGH,
+             tolerance: float = TOLERANCE) -> pd.DataFrame:
+    """Pick k for each model from its own sweep rows: the finest k that is both stable and coherent.
+
+    Per model: stable k have stability >= stable_enough (if none does, those within
+    `tolerance` of the model's best stability, and the reason says to read the topics as
+    sketches); coherent k are the stable k whose coherence is within one standard deviation
+    across fits (coherence_sd) of the most coherent stable k; the largest coherent k is chosen.
+    `n_topics` overrides the rule for every model (the reason then says what the rule picks).
+    Returns model, k, stability, coherence, coherence_sd, stable_ks, coherent_ks, rule
+    ("finest stable and coherent", "sketch: none stable", or "set by n_topics"), reason; one row per model.
+    Example: choose_k(sweep_k(pt)).set_index("model")["k"]
     """
     missing = [c for c in ("k", "model", "coherence", "coherence_sd", "stability") if c not in sweep.columns]
-    if missing or len(sweep) == 0:
-        raise ValueError(f"choose_k needs a sweep_k table; missing: {', '.join(missing) or 'rows'}")
+    if missing:
+        raise ValueError(f"choose_k needs a sweep_k table; missing: {', '.join(missing)}")
+    if len(sweep) == 0:  # no sweep (a corpus too small for a topic model): no choice
+        return pd.DataFrame(columns=CHOICE_COLUMNS)
     if n_topics is not None and (not isinstance(n_topics, (int, np.integer)) or n_topics < 1):
         raise ValueError(f"n_topics must be a positive integer or None, got {n_topics!r}")
-    by_k = sweep.groupby("k")[["coherence", "coherence_sd", "stability"]].mean().sort_index()
-    by_k.index = by_k.index.astype(int)
-    best = by_k["stability"].max()
-    stable = by_k if np.isnan(best) else by_k[by_k["stability"] >= best - tolerance]
-    top = int(stable["coherence"].idxmax())
-    noise = 0.0 if np.isnan(by_k.loc[top, "coherence_sd"]) else float(by_k.loc[top, "coherence_sd"])
-    k = int(stable.index[stable["coherence"] >= stable["coherence"].max() - noise].min())
-    reasons = _reasons(by_k, stable, k, top, noise, best, tolerance, sweep["model"].nunique())
-    if n_topics is not None:
-        return int(n_topics), f"k = {int(n_topics)} set by the n_topics parameter; the sweep's rule picks {reasons}"
-    return k, reasons
+    rows = []
+    for model, g in sweep.groupby("model", sort=False):
+        g = g.set_index(g["k"].astype(int)).sort_index()
+        best = g["stability"].max()
+        if np.isnan(best):
+            stable, rule = g, "finest stable and coherent"
+        elif best >= stable_enough:
+            stable, rule = g[g["stability"] >= stable_enough], "finest stable and coherent"
+        else:
+            stable, rule = g[g["stability"] >= best - tolerance], "sketch: none stable"
+        top = int(stable["coherence"].idxmax())
+        noise = 0.0 if np.isnan(g.loc[top, "coherence_sd"]) else float(g.loc[top, "coherence_sd"])
+        coherent = stable[stable["coherence"] >= stable.loc[top, "coherence"] - noise]
+        k = int(coherent.index.max())
+        reason = _reason(model, g, stable, coherent, k, top, noise, best, stable_enough, tolerance)
+        if n_topics is not None:
+            reason = f"{model.upper()}: k = {int(n_topics)} set by the n_topics parameter; the rule picks {reason}"
+            k, rule = int(n_topics), "set by n_topics"
+        at = g.loc[k] if k in g.index else pd.Series({"stability": np.nan, "coherence": np.nan, "coherence_sd": np.nan})
+        rows.append((model, k, float(at["stability"]), float(at["coherence"]), float(at["coherence_sd"]),
+                     ", ".join(map(str, stable.index)), ", ".join(map(str, coherent.index)), rule, reason))
+    order = {m: i for i, m in enumerate(MODELS)}
+    return pd.DataFrame(rows, columns=CHOICE_COLUMNS).sort_values(
+        "model", key=lambda s: s.map(order).fillna(len(order)), kind="stable", ignore_index=True)
 
 
-def _reasons(by_k, stable, k, top, noise, best, tolerance, n_models) -> str:
-    """The sentence that explains choose_k's pick, with the numbers behind it."""
-    row = by_k.loc[k]
-    text = (f"k = {k}: stability {row['stability']:.2f} and NPMI coherence {row['coherence']:.3f} "
-            f"(means over {n_models} models); ")
+def _reason(model, g, stable, coherent, k, top, noise, best, stable_enough, tolerance) -> str:
+    """The sentence that explains choose_k's pick for one model, with the numbers behind it."""
+    row = g.loc[k]
+    text = f"{model.upper()} k = {k} (stability {row['stability']:.2f}, NPMI coherence {row['coherence']:.3f}): "
+    ks = ", ".join(map(str, stable.index))
     if np.isnan(best):
         text += "no subsample runs, so every k counts as stable; "
+    elif best >= stable_enough:
+        text += f"stable (stability at least {stable_enough:g}) at k = {ks}; "
     else:
-        text += (f"stable k (stability within {tolerance:g} of the best, {best:.2f}): "
-                 + ", ".join(str(i) for i in stable.index) + "; ")
-    text += (f"k = {k} is the most coherent of them" if k == top else
-             f"k = {k} is the smallest of them within one standard deviation across fits ({noise:.3f}) of "
-             f"the most coherent, k = {top} ({by_k.loc[top, 'coherence']:.3f})")
-    others = stable.drop(index=list({k, top}))
-    if len(others):
-        text += (f"; next most coherent stable k = {int(others['coherence'].idxmax())} "
-                 f"({others['coherence'].max():.3f})")
-    unstable = by_k.drop(index=stable.index)
-    if len(unstable):
-        text += "; left out as unstable: " + ", ".join(f"k = {i} ({s:.2f})" for i, s in unstable["stability"].items())
-    text += "."
-    if len(by_k) > 2 and k in (by_k.index.min(), by_k.index.max()):
-        text += f" k = {k} is the {'largest' if k == by_k.index.max() else 'smallest'} k tried, so a wider range " \
-                "might score better."
-    if not np.isnan(best) and best < STABLE_ENOUGH:
-        text += (f" No k gives stable topics (best stability {best:.2f}, below {STABLE_ENOUGH:g}): "
-                 "read the topics as sketches.")
+        text += (f"no k reaches stability {stable_enough:g} (best {best:.2f}), so the k within {tolerance:g} of "
+                 f"the best count: k = {ks}; ")
+    text += (f"of those, coherent (within one standard deviation across fits, {noise:.3f}, of the most coherent, "
+             f"k = {top} at {g.loc[top, 'coherence']:.3f}): k = {', '.join(map(str, coherent.index))}; "
+             f"the finest is k = {k}.")
+    if len(g) > 2 and k == g.index.max():
+        text += f" k = {k} is the largest k tried, so a finer grain might also hold."
+    if not np.isnan(best) and best < stable_enough:
+        text += " No k gives stable topics for this model: read its topics as sketches."
     return text
 
 
@@ -201,11 +211,15 @@ def match_topics(a: pd.DataFrame, b: pd.DataFrame, min_shared: int = 3) -> pd.Da
     shared_terms, found_by; sorted by topic_a then topic_b.
     Example: match_topics(topic_terms(nmf), topic_terms(lda))
     """
+    columns = ["model_a", "topic_a", "label_a", "model_b", "topic_b", "label_b", "n_shared", "jaccard",
+               "shared_terms", "found_by"]
     for name, t in (("a", a), ("b", b)):
         missing = [c for c in ("model", "topic", "label", "term") if c not in t.columns]
-        if missing or len(t) == 0:
+        if missing:
             raise ValueError(f"match_topics: table {name} needs model, topic, label, term; "
-                             f"missing: {', '.join(missing) or 'rows'}")
+                             f"missing: {', '.join(missing)}")
+    if a.empty or b.empty:  # no model fitted: nothing to match
+        return pd.DataFrame(columns=columns)
     ma, mb = a["model"].iloc[0], b["model"].iloc[0]
     sets_a = a.groupby("topic")["term"].agg(set)
     sets_b = b.groupby("topic")["term"].agg(set)
@@ -224,9 +238,7 @@ def match_topics(a: pd.DataFrame, b: pd.DataFrame, min_shared: int = 3) -> pd.Da
             seen_b.add(tb)
     out += [(ma, t, la[t], mb, pd.NA, pd.NA, 0, 0.0, "", f"{ma} only") for t in sets_a.index if t not in seen_a]
     out += [(ma, pd.NA, pd.NA, mb, t, lb[t], 0, 0.0, "", f"{mb} only") for t in sets_b.index if t not in seen_b]
-    cols = ["model_a", "topic_a", "label_a", "model_b", "topic_b", "label_b", "n_shared", "jaccard", "shared_terms",
-            "found_by"]
-    table = pd.DataFrame(out, columns=cols).astype({"topic_a": "Int64", "topic_b": "Int64"})
+    table = pd.DataFrame(out, columns=columns).astype({"topic_a": "Int64", "topic_b": "Int64"})
     return table.sort_values(["topic_a", "topic_b"], na_position="last", ignore_index=True)
 
 
@@ -243,13 +255,21 @@ def shuffled_baseline(passages: pd.DataFrame | PassageTerms, seed: int = 42) -> 
     return PassageTerms(pt.passages, tokens, count_matrix(tokens, pt.vocab), pt.vocab, pt.min_df, pt.max_df)
 
 
+def chosen_k(k: int | dict | pd.DataFrame, model: str) -> int:
+    """One model's k from an int, a {model: k} dict or a choose_k table."""
+    if isinstance(k, pd.DataFrame):
+        return int(k.set_index("model").loc[model, "k"])
+    return int(k[model]) if isinstance(k, dict) else int(k)
+
+
 def baseline_coherence(
-    passages: pd.DataFrame | PassageTerms, k: int, seed: int = 42, models: Sequence[str] = MODELS,
+    passages: pd.DataFrame | PassageTerms, k: int | dict | pd.DataFrame, seed: int = 42,
+    models: Sequence[str] = MODELS,
     max_passages: int | None = MAX_PASSAGES, window: int | None = WINDOW,
 ) -> pd.DataFrame:
     """Coherence of k topics on the passages vs on the same passages with words shuffled.
 
-    Same (sampled) passages, models and settings (sweep_settings) on both; coherence over
+    `k`: one k, {model: k} or a choose_k table. Same (sampled) passages, models and settings (sweep_settings) on both; coherence over
     each model's own texts.
     Returns model, corpus ("passages" or "shuffled"), k, coherence (mean over topics),
     coherence_min, coherence_max, n_passages. Example: baseline_coherence(pt, 4, seed=42)
@@ -257,12 +277,13 @@ def baseline_coherence(
     return _baseline(_as_terms(passages), k, seed, models, max_passages, window)
 
 
-def _baseline(pt: PassageTerms, k: int, seed: int, models, max_passages, window, refs: dict | None = None):
+def _baseline(pt: PassageTerms, ks, seed: int, models, max_passages, window, refs: dict | None = None):
     """baseline_coherence; `refs` are the sweep's reference fits (the same fits on the real passages)."""
     sp = pt.subset(sample_rows(pt.counts.shape[0], max_passages, seed))
     out = []
     for corpus, data in (("passages", sp), ("shuffled", shuffled_baseline(sp, seed))):
         for model in models:
+            k = chosen_k(ks, model)
             settings = sweep_settings(len(data.tokens), model)
             reuse = corpus == "passages" and refs is not None and (model, k) in refs
             tm = refs[(model, k)] if reuse else _fit(data, k, model, seed, settings, shares=False)
@@ -275,110 +296,8 @@ def _baseline(pt: PassageTerms, k: int, seed: int, models, max_passages, window,
     return pd.DataFrame(out, columns=cols).sort_values(["model", "corpus"], ignore_index=True)
 
 
-@dataclass
-class TopicStage:
-    """Everything the topic notebook, the timeline and the build export, from one call."""
-
-    terms: PassageTerms
-    sweep: pd.DataFrame
-    k: int
-    reasons: str
-    models: dict[str, TopicModel]
-    topics: pd.DataFrame  # model, topic, label, rank, term, weight
-    doc_topics: pd.DataFrame  # model, doc_id, topic, share
-    summary: pd.DataFrame  # model, topic, label, share, coherence, top_terms
-    matches: pd.DataFrame
-    baseline: pd.DataFrame
-    reason: str = ""  # why there is no model (the corpus is too small), else ""
-
-    @property
-    def fitted(self) -> bool:
-        """Whether models were fitted (False for a corpus too small for a topic model)."""
-        return bool(self.models)
-
-
-def stage_settings() -> dict:
-    """Every module-level setting the topic stage's result depends on (part of its cache key)."""
-    import sklearn
-
-    return {
-        "topics": {name: getattr(_topics, name) for name in ("MIN_DF", "MAX_DF", "N_TERMS", "WINDOW", "NMF_PARAMS",
-                                                              "LDA_PARAMS", "ONLINE_FROM", "LDA_ONLINE", "MIN_UPDATES")},
-        "selection": {"N_RUNS": (N_RUNS_SMALL, N_RUNS_LARGE), "SUBSAMPLE": SUBSAMPLE, "SMALL": SMALL,
-                      "SWEEP_SETTINGS": SWEEP_SETTINGS, "TOLERANCE": TOLERANCE, "STABLE_ENOUGH": STABLE_ENOUGH},
-        "versions": (sklearn.__version__, np.__version__, pd.__version__),
-    }
-
-
-def _content_hash(passages: pd.DataFrame | PassageTerms) -> str:
-    """Hash of the passages (ids, lengths, texts) or, for a PassageTerms, also of its tokens and vocabulary."""
-    table = passages.passages if isinstance(passages, PassageTerms) else passages
-    parts = [str(list(table.columns))]
-    for col in ("doc_id", "passage_id", "n_words", "text"):
-        if col in table.columns:
-            parts.append(cache.texts_fingerprint([str(v) for v in table[col]]))
-    if isinstance(passages, PassageTerms):
-        parts += [cache.texts_fingerprint([" ".join(t) for t in passages.tokens]),
-                  cache.texts_fingerprint(list(passages.vocab)), repr((passages.min_df, passages.max_df))]
-    return cache.texts_fingerprint(parts)
-
-
-def topic_stage(
-    passages: pd.DataFrame | PassageTerms, n_topics: int | None = None, seed: int = 42, ks: Iterable[int] = KS,
-    n_runs: int | None = None, max_passages: int | None = MAX_PASSAGES,
-) -> TopicStage:
-    """The whole topic stage: sweep, choose k, fit NMF and LDA, tables, matches, baseline.
-
-    The result is kept in the on-disk cache (egov.cache; always within `egov build`) under
-    a key of the passages' content, the arguments, every setting (stage_settings) and the
-    egov code, so notebook 04 reuses notebook 03's stage; a cached result equals a fresh one.
-    Example: stage = topic_stage(passages(docs), seed=42); stage.topics.head()
-    """
-    ks = tuple(sorted({int(k) for k in ks}))
-    n = len(passages.passages if isinstance(passages, PassageTerms) else passages)
-    key = cache.make_key("topic_stage", _content_hash(passages), n_topics, seed, ks, n_runs, max_passages,
-                         stage_settings())
-    return cache.cached(key, cache.cache_dir(n), lambda: _stage_or_reason(passages, n_topics, seed, ks, n_runs, max_passages))
-
-
-STAGE_COLUMNS = {
-    "sweep": ["k", "model", "coherence", "coherence_sd", "stability", "stability_min", "n_runs", "window",
-              "n_sweep_passages", "n_passages", "fits"],
-    "topics": ["model", "topic", "label", "rank", "term", "weight"],
-    "doc_topics": ["model", "doc_id", "topic", "share"],
-    "summary": ["model", "topic", "label", "share", "coherence", "top_terms"],
-    "matches": ["model_a", "topic_a", "label_a", "model_b", "topic_b", "label_b", "n_shared", "shared_terms", "found_by"],
-    "baseline": ["model", "corpus", "coherence", "coherence_min", "coherence_max", "n_passages"],
-}
-
-
-def _stage_or_reason(passages, n_topics, seed, ks, n_runs, max_passages) -> TopicStage:
-    """The stage, or an empty one whose `reason` says why the corpus is too small for a topic model."""
-    try:
-        return _topic_stage(_as_terms(passages), n_topics, seed, ks, n_runs, max_passages)
-    except _topics.TooSmall as err:
-        empty = {name: pd.DataFrame(columns=cols) for name, cols in STAGE_COLUMNS.items()}
-        return TopicStage(terms=None, k=0, reasons=f"no topic model: {err}", models={}, reason=str(err), **empty)
-
-
 def _seen(terms: list[str], present: set[str]) -> list[str]:
     """Top terms that occur in the texts coherence is counted on. LDA's topic-word prior gives
     every vocabulary term some weight, so a fit on a sample of passages can rank a term the
     sample never uses; such a term has no co-occurrence to count."""
     return [w for w in terms if w in present]
-
-
-def _topic_stage(pt: PassageTerms, n_topics, seed, ks, n_runs, max_passages) -> TopicStage:
-    """topic_stage without the cache."""
-    sweep, refs = _sweep(pt, ks, MODELS, seed, n_runs, max_passages, WINDOW, N_TERMS)
-    k, reasons = choose_k(sweep, n_topics)
-    models = {m: fit_topics(pt, k, m, seed) for m in MODELS}
-    tables = {m: topic_terms(tm) for m, tm in models.items()}
-    return TopicStage(
-        terms=pt, sweep=sweep, k=k, reasons=reasons, models=models,
-        topics=pd.concat(tables.values(), ignore_index=True),
-        doc_topics=pd.concat([doc_topics(tm) for tm in models.values()], ignore_index=True),
-        summary=pd.concat([topic_summary(tm) for tm in models.values()], ignore_index=True),
-        matches=match_topics(tables["nmf"], tables["lda"]),
-        baseline=_baseline(pt, k, seed, MODELS, max_passages, WINDOW, refs),
-    )
