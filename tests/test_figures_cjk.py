@@ -110,6 +110,11 @@ def _sweep(pt):
     return sweep_k(pt, [2, 3], seed=42, n_runs=2)
 
 
+def choose_k(sweep):
+    from egov.topics.selection import choose_k
+    return choose_k(sweep)
+
+
 FIGURES = {
     "report.new": lambda p: figures.new(ZH, "年份", "每千词", source="来源：人民日报")[0],
     "report.empty": lambda p: figures.empty(ZH, "没有文章"),
@@ -126,7 +131,7 @@ FIGURES = {
         "period_start": pd.to_datetime(["2019-01-01", "2020-01-01"] * 2),
         "period_end": pd.to_datetime(["2019-12-31", "2020-12-31"] * 2)})),
     "timeline.term_shift": lambda p: tf.term_shift(_emerging()),
-    "topics.sweep_figure": lambda p: topics_report.sweep_figure(_sweep(p[3]), 3),
+    "topics.sweep_figure": lambda p: topics_report.sweep_figure(_sweep(p[3]), choose_k(_sweep(p[3]))),
     "topics.heatmap": lambda p: topics_report.heatmap(p[0], p[2], p[1]),
     "terms.concept_figure": lambda p: terms_report.concept_figure(_docs_zh(), _concepts_zh(_docs_zh())),
     "terms.english_figure": lambda p: terms_report.english_figure(_vs_english()),
