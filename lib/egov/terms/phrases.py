@@ -94,14 +94,21 @@ def _collocations(docs: pd.DataFrame, tokens, lemmas: bool, min_count: int, meas
     return out.sort_values(["score", "bigram"], ascending=[False, True], kind="stable", ignore_index=True)
 
 
-def _phrase_regex(pattern: str, regex: bool) -> re.Pattern:
+def _user_regex(pattern: str, regex: bool) -> re.Pattern | None:
+    """The user's pattern checked: compiled when `regex`, else None (a literal phrase to build)."""
     if not isinstance(pattern, str) or not pattern.strip():
         raise ValueError("pattern must be a non-empty string")
-    if regex:
-        try:
-            return re.compile(pattern, re.IGNORECASE)
-        except re.error as err:
-            raise ValueError(f"pattern {pattern!r} is not a valid regex: {err}") from err
+    if not regex:
+        return None
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as err:
+        raise ValueError(f"pattern {pattern!r} is not a valid regex: {err}") from err
+
+
+def _phrase_regex(pattern: str, regex: bool) -> re.Pattern:
+    if (compiled := _user_regex(pattern, regex)) is not None:
+        return compiled
     body = r"\s+".join(re.escape(w) for w in pattern.split())
     return re.compile(r"(?<!\w)" + body + r"(?!\w)", re.IGNORECASE)
 
@@ -177,11 +184,6 @@ def _chars(text: str) -> str:
 
 
 def _chinese_regex(pattern: str, regex: bool) -> re.Pattern:
-    if not isinstance(pattern, str) or not pattern.strip():
-        raise ValueError("pattern must be a non-empty string")
-    if regex:
-        try:
-            return re.compile(pattern, re.IGNORECASE)
-        except re.error as err:
-            raise ValueError(f"pattern {pattern!r} is not a valid regex: {err}") from err
+    if (compiled := _user_regex(pattern, regex)) is not None:
+        return compiled
     return re.compile(re.escape(lang.words("zh").normalize(pattern.strip())), re.IGNORECASE)
