@@ -247,6 +247,14 @@ def test_chinese_set_every_file_once_with_its_status_and_language(chinese_loaded
     assert report.loc[known.index, "language"].to_dict() == known["language"].to_dict()
 
 
+def test_a_chinese_repost_names_its_original_and_character_shingles(chinese_loaded) -> None:
+    _, report, _ = chinese_loaded
+    reasons = report.loc[report["reason"].str.startswith("duplicate of"), "reason"]
+    assert list(reasons.index) == ["北京日报客户端 - 健康码一码通行（转载）.txt"]
+    assert reasons.iloc[0].startswith("duplicate of chinese/新华网 - 全国绝大部分地区健康码已可一码通行.txt (")
+    assert "% of character 5-grams shared)" in reasons.iloc[0]
+
+
 def test_chinese_set_no_wrong_date_and_few_missed(chinese_loaded) -> None:
     truth, _, articles = chinese_loaded
     rows = truth[truth["status"] == "loaded"]

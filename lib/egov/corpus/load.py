@@ -401,7 +401,8 @@ def _mark_duplicates(records: list[_Record]) -> None:
     for j, (i, sim) in found.items():
         rec, first = live[j], live[i]
         rec.status = "skipped"
-        rec.reason = f"duplicate of {first.path} ({sim:.0%} of word 5-grams shared)" + copy_note(rec.article, first.article)
+        unit = "character" if rec.article.get("language") == "zh" else "word"  # dedupe shingles Chinese by character
+        rec.reason = f"duplicate of {first.path} ({sim:.0%} of {unit} 5-grams shared)" + copy_note(rec.article, first.article)
         rec.article = {}
 
 
