@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from egov.report import text as report
 
@@ -23,3 +24,29 @@ def test_show_numbers_rows_rounds_and_says_when_it_cuts(monkeypatch):
 def test_say_escapes_article_text():
     text = report.say("Title: {title}, {n:,} words", {"title": "<b>big</b> data", "n": 1200}).data
     assert text == "Title: &lt;b&gt;big&lt;/b&gt; data, 1,200 words"
+
+
+def test_words_agree_with_their_number():
+    assert report.words("{n:,} {n:|article}", n=1) == "1 article"
+    assert report.words("{n:,} {n:|article}", n=1200) == "1,200 articles"
+    assert report.words("{n} {n:|child|children}", n=0) == "0 children"
+    assert report.words("{n} {n:|child|children}", n=1) == "1 child"
+
+
+def test_words_choose_the_template_of_the_case():
+    templates = {"none": "No article is dated.", "some": "{n_dated:,} of {n:,} {n:|article} are dated."}
+    facts = pd.DataFrame([{"case": "some", "n_dated": 3, "n": 4}])
+    assert report.words(templates, facts) == "3 of 4 articles are dated."
+    assert report.words(templates, {"case": "none"}) == "No article is dated."
+    with pytest.raises(KeyError, match="no template for case 'many'"):
+        report.words(templates, {"case": "many"})
+
+
+def test_words_name_a_missing_field():
+    with pytest.raises(KeyError, match="template field 'per_1k' is not in the facts"):
+        report.words("{per_1k:.1f}", {"count": 3})
+
+
+def test_say_escapes_but_words_does_not_unless_asked():
+    assert report.words("{t}", t="<b>") == "<b>"
+    assert report.say("{t} {n:|row}", t="<b>", n=2).data == "&lt;b&gt; rows"

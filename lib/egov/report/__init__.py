@@ -1,5 +1,5 @@
 """Stage 5, the report: Markdown from data (`text`), figures (`figures`), the corpus overview
 (`overview`), and `egov build` (`build`, `cli`)."""
-from egov.report.text import escape, export, headline, md, plural, say, show
+from egov.report.text import escape, export, headline, md, plural, say, show, words
 
 __all__ = ["say", "md", "escape", "plural", "export", "headline", "show"]

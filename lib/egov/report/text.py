@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import html
 import json
+import string
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -14,12 +16,21 @@ def escape(value: object) -> object:
     return html.escape(value, quote=False) if isinstance(value, str) else value
 
 
-def say(template: str, row: pd.DataFrame | pd.Series | dict | None = None, **values) -> Markdown:
-    """Render a Markdown sentence whose numbers come from data; string values are HTML-escaped.
+class _Formatter(string.Formatter):
+    """str.format plus one spec for words that agree with a number: `{n:|article}` gives
+    'article' when n == 1 and 'articles' otherwise; `{n:|child|children}` names both forms."""
 
-    `row` is a one-row frame, a Series or a dict; keyword values are added to it.
-    Example: say("{n} articles, {first:%Y-%m-%d} to {last:%Y-%m-%d}", n=5, first=d0, last=d1)
-    """
+    def format_field(self, value: object, spec: str) -> str:
+        if spec.startswith("|"):
+            forms = spec[1:].split("|")
+            return forms[0] if value == 1 else (forms[1] if len(forms) > 1 else forms[0] + "s")
+        return super().format_field(value, spec)
+
+
+_FORMATTER = _Formatter()
+
+
+def _fields(row: pd.DataFrame | pd.Series | dict | None, values: dict) -> dict:
     fields: dict = {}
     if isinstance(row, pd.DataFrame):
         if len(row) != 1:
@@ -30,7 +41,41 @@ def say(template: str, row: pd.DataFrame | pd.Series | dict | None = None, **val
     elif row is not None:
         fields.update(row)
     fields.update(values)
-    return Markdown(template.format(**{k: escape(v) for k, v in fields.items()}))
+    return fields
+
+
+def words(template: str | Mapping[str, str], row: pd.DataFrame | pd.Series | dict | None = None,
+          escape_text: bool = False, **values) -> str:
+    """The sentence of `template` filled from a fact row, as plain text (for a headline).
+
+    `template` is one format string, or a dict of them keyed by the row's `case` column, so a
+    finding with several shapes (none, one, many) keeps each wording visible in the notebook.
+    `{n:|article}` agrees a word with a number ('1 article', '3 articles').
+    Example: words({"none": "No article is dated.", "some": "{n:,} {n:|article} dated."}, facts)
+    """
+    fields = _fields(row, values)
+    if not isinstance(template, str):
+        case = fields.get("case")
+        if case not in template:
+            raise KeyError(f"no template for case {case!r}; templates are given for {sorted(template)}")
+        template = template[case]
+    if escape_text:
+        fields = {k: escape(v) for k, v in fields.items()}
+    try:
+        return _FORMATTER.format(template, **fields)
+    except KeyError as err:
+        raise KeyError(f"template field {err} is not in the facts ({', '.join(map(str, fields))})") from None
+
+
+def say(template: str | Mapping[str, str], row: pd.DataFrame | pd.Series | dict | None = None,
+        **values) -> Markdown:
+    """Render a Markdown sentence whose numbers come from a fact row; string values are HTML-escaped.
+
+    `row` is a one-row frame, a Series or a dict; keyword values are added to it. `template` may be
+    a dict keyed by the row's `case` column, and `{n:|article}` agrees a word with a number (see `words`).
+    Example: say("{n:,} {n:|article}, {first:%Y-%m-%d} to {last:%Y-%m-%d}", n=5, first=d0, last=d1)
+    """
+    return Markdown(words(template, row, escape_text=True, **values))
 
 
 def md(text: str) -> Markdown:
