@@ -2,4 +2,4 @@
 (`overview`), and `egov build` (`build`, `cli`)."""
 from egov.report.text import escape, export, headline, md, plural, say, show, words
 
-__all__ = ["say", "md", "escape", "plural", "export", "headline", "show"]
+__all__ = ["say", "words", "md", "escape", "plural", "export", "headline", "show"]
