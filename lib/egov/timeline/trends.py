@@ -26,7 +26,7 @@ import pandas as pd
 from egov.corpus.languages import article_languages, split_languages
 from egov.terms.distinctive import g2_log_ratio
 from egov.timeline.periods import (PERIOD_WORDS, PERIODS, assign_periods, check_docs, coverage, dating_summary,
-                          default_eras, load_milestones, period_table, placed_articles)
+                                   default_eras, load_milestones, no_timeline_reason, period_table, placed_articles)
 
 __all__ = ["concept_trends", "topic_share_by_period", "theme_trends", "jensen_shannon", "emerging_terms",
            "first_appearance"]
@@ -110,7 +110,7 @@ def concept_trends(docs: pd.DataFrame, concepts: pd.DataFrame, period: str = "ye
             frames.append(part.assign(language=language))
     if not frames:
         out = pd.DataFrame({c: pd.Series(dtype=t) for c, t in _TREND_DTYPES.items()})
-        out.attrs["reason"] = dating_summary(docs, period, eras)["reason"].iloc[0] or "No concept to count."
+        out.attrs["reason"] = no_timeline_reason(docs, period, eras) or "No concept to count."
         return out
     return pd.concat(frames, ignore_index=True)[TREND_COLUMNS]
 
@@ -196,7 +196,7 @@ def topic_share_by_period(docs: pd.DataFrame, doc_topics: pd.DataFrame, period: 
     if not frames:
         out = pd.DataFrame({c: pd.Series(dtype="float64" if c in ("share", "ci_low", "ci_high") else "object")
                             for c in TOPIC_COLUMNS})
-        out.attrs["reason"] = (dating_summary(docs, period, eras)["reason"].iloc[0]
+        out.attrs["reason"] = (no_timeline_reason(docs, period, eras)
                                or "No dated article has topic shares.")
         return out
     out = pd.concat(frames, ignore_index=True).astype({"topic": "int64", "model": "str"})
