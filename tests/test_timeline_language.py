@@ -6,6 +6,7 @@ import warnings
 
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
@@ -209,4 +210,38 @@ def test_titles_do_not_report_changes_their_numbers_cannot_show():
                        "period_end": pd.to_datetime(["2019-12-31", "2020-12-31"] * 2)})
     fig = tf.topic_trajectories(tt)
     assert fig.get_suptitle() == "No rate changes between 2019 and 2020"
+    plt.close(fig)
+
+
+def _term_counts() -> pd.DataFrame:
+    rows = [("en1", "portal", 2), ("en2", "portal", 1), ("en2", "cloud", 1), ("en3", "cloud", 2),
+            ("zh1", "政务", 2), ("zh2", "数据", 2), ("zh3", "数据", 1), ("zh3", "政务", 1)]
+    return pd.DataFrame(rows, columns=["doc_id", "term", "count"])
+
+
+def test_vocabulary_shift_and_emerging_terms_go_per_language():
+    docs, counts = _docs(), _term_counts()
+    js = timeline.jensen_shannon(docs, counts, "year", n_baseline=20)
+    assert js[["language", "period_from", "period_to", "n_docs_from", "n_docs_to", "n_terms_from", "n_terms_to"]
+              ].values.tolist() == [["en", "2019", "2021", 2, 1, 4, 2], ["zh", "2019", "2021", 1, 2, 2, 4]]
+    m = [(0.75 + 0) / 2, (0.25 + 1) / 2]  # English: portal, cloud 3:1 in 2019, 0:2 in 2021; no Chinese word pooled in
+    expected = (0.75 * np.log2(0.75 / m[0]) + 0.25 * np.log2(0.25 / m[1]) + 1 * np.log2(1 / m[1])) / 2
+    assert js["jsd"].iloc[0] == pytest.approx(expected) and js["jsd"].iloc[1] == pytest.approx(expected)
+    en = docs["language"] == "en"
+    assert_frame_equal(js.iloc[:1], timeline.jensen_shannon(docs[en], counts, "year", n_baseline=20))
+    facts = timeline_report.shift_facts(js)
+    assert facts[["language_name", "case", "period_from", "jsd"]].values.tolist() == [
+        ["English", "times", "2019", pytest.approx(expected)], ["Chinese", "times", "2019", pytest.approx(expected)]]
+    em = timeline.emerging_terms(docs, counts, min_count=1, min_docs=1)
+    assert em[["language", "term", "direction", "count_early", "count_late", "split"]].values.tolist() == [
+        ["en", "cloud", "emerging", 0, 3, pd.Timestamp("2019-09-01")],
+        ["en", "portal", "fading", 2, 1, pd.Timestamp("2019-09-01")],
+        ["zh", "数据", "emerging", 0, 3, pd.Timestamp("2021-02-02")],
+        ["zh", "政务", "fading", 2, 1, pd.Timestamp("2021-02-02")]]
+    assert em.attrs["minimums"] == {"en": (1, 1), "zh": (1, 1)}
+    facts = timeline_report.emerging_facts(em)
+    assert facts[["language", "split", "emerging", "fading", "min_count"]].values.tolist() == [
+        ["en", pd.Timestamp("2019-09-01"), "cloud", "portal", 1], ["zh", pd.Timestamp("2021-02-02"), "数据", "政务", 1]]
+    fig = tf.term_shift(em)
+    assert fig.get_suptitle().startswith("'Chinese: 数据' and 'English: cloud' rise most in the later half")
     plt.close(fig)

@@ -225,22 +225,23 @@ def shift_facts(shifts: pd.DataFrame) -> pd.DataFrame:
 
 
 def emerging_facts(emerging: pd.DataFrame, n: int = 5) -> pd.DataFrame:
-    """The `n` terms with the largest Log Ratios each way, as lists, one row per language.
+    """The `n` terms with the largest Log Ratios each way, as lists, one row per language (each
+    language's articles split at their own middle date, with their own minimums).
 
     case: "none" (no term ranked: too few dated articles or none passes the minimums), "some".
     Returns language, language_name, case, split (first date of the late half), n_emerging,
     emerging ("a, b, c", or "no term"), n_fading, fading, min_count, min_docs.
     Example: emerging_facts(emerging_terms(docs, counts)).emerging[0]
     """
-    rows = []
+    rows, minimums = [], emerging.attrs.get("minimums", {})
     for code, part in _by_language(emerging):
         em, fa = part[part["direction"] == "emerging"], part[part["direction"] == "fading"]
         rows.append({"language": code, "language_name": _name(code), "case": "some" if len(part) else "none",
                      "split": pd.Timestamp(part["split"].iloc[0]) if len(part) else pd.NaT,
                      "n_emerging": len(em), "emerging": ", ".join(em["term"].head(n)) or "no term",
                      "n_fading": len(fa), "fading": ", ".join(fa["term"].head(n)) or "no term",
-                     "min_count": int(emerging.attrs.get("min_count", 0)),
-                     "min_docs": int(emerging.attrs.get("min_docs", 0))})
+                     "min_count": int(minimums.get(code, (emerging.attrs.get("min_count", 0), 0))[0]),
+                     "min_docs": int(minimums.get(code, (0, emerging.attrs.get("min_docs", 0)))[1])})
     return pd.DataFrame(rows)
 
 
