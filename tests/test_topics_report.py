@@ -39,6 +39,8 @@ def test_units_facts_count_passages_words_and_the_vocabulary_filter():
             max_df_passages=1, max_df_share=0.5)  # 50% of 3 passages: a term may be in at most 1
     facts = topics_report.units_facts(docs.iloc[:2], _terms(max_df=2))
     assert facts[["case", "n_dropped", "max_df_passages", "max_df_share"]].iloc[0].tolist() == ["all", 0, 2, 2 / 3]
+    one = topics_report.units_facts(docs.iloc[1:2], _terms().subset(np.array([2])))
+    assert one[["case", "n_passages", "median_words", "n_terms"]].iloc[0].tolist() == ["one", 1, 81, 4]
 
 
 def test_units_facts_without_passages_say_why():

@@ -33,8 +33,8 @@ def _model_rows(table: pd.DataFrame, model: str) -> pd.DataFrame:
 def units_facts(docs: pd.DataFrame, pt: PassageTerms | None) -> pd.DataFrame:
     """The units the topics are fitted on: passages and the shared vocabulary.
 
-    One row: case ("none": too few passages or terms for a topic model, `reason` says why; "all":
-    every article gives passages; "dropped": n_dropped articles gave none), n_docs, n_passages,
+    One row: case ("none": too few passages or terms for a topic model, `reason` says why; "one": a
+    single passage; "all": every article gives passages; "dropped": n_dropped articles gave none), n_docs, n_passages,
     median_words, min_words, max_words (per passage), n_dropped, n_terms, min_df (passages),
     max_df_passages and max_df_share (the most passages a term may occur in, as a count and a share).
     Example: units_facts(docs, topic_stage.vocabulary(passages(docs)))
@@ -51,7 +51,7 @@ def units_facts(docs: pd.DataFrame, pt: PassageTerms | None) -> pd.DataFrame:
     else:
         most, share = int(pt.max_df), int(pt.max_df) / n
     dropped = len(docs) - p["doc_id"].nunique()
-    return _row(case="dropped" if dropped else "all", reason="", n_docs=len(docs), n_passages=n,
+    return _row(case="one" if n == 1 else "dropped" if dropped else "all", reason="", n_docs=len(docs), n_passages=n,
                 median_words=int(p["n_words"].median()), min_words=int(p["n_words"].min()),
                 max_words=int(p["n_words"].max()), n_dropped=int(dropped), n_terms=len(pt.vocab),
                 min_df=int(pt.min_df), max_df_passages=most, max_df_share=share)
