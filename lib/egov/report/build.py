@@ -163,7 +163,9 @@ def build(corpus: str = "seeds", out: str | Path = "build", in_place: bool = Fal
             old.unlink()
     (out / "notebooks").mkdir(parents=True, exist_ok=True)
     # The kernel runs in <out>, so the parameters hold no absolute path of the output folder
-    # and two builds into different folders are byte-identical.
+    # and two builds into different folders are byte-identical. figures_dir is the report's own figures/
+    # (figures.output_dir returns a given folder as is), so a build never writes the committed sample
+    # figures; --in-place passes no parameter and gets them from figures.output_dir("seeds", ...).
     params = {"corpus": corpus_arg, "out": ".", "figures_dir": "figures"}
     pages: list[Page] = []
     todo = [nb for nb in notebooks(folder) if not only or any(nb.stem.startswith(o) for o in only)]
