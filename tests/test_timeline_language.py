@@ -109,6 +109,9 @@ def test_sentences_and_tables_go_per_language(trends):
     assert changes[["language", "direction", "concept", "per_1k_from", "per_1k_to", "n_single"]].values.tolist() == [
         ["en", "rise", "e-government", 2.5, 5.0, 1], ["en", "fall", "digital government", 5.0, 0.0, 1],
         ["zh", "fall", "digital government", 5.0, pytest.approx(10 / 3), 1]]
+    heads = timeline_report.headline_facts(trends)
+    assert heads[["language", "case", "rise_concept", "fall_concept", "n_single"]].values.tolist() == [
+        ["en", "both", "e-government", "digital government", 1], ["zh", "fall", "", "digital government", 1]]
     patterns = timeline_report.pattern_facts(trends)
     assert patterns[["language", "fades", "throughout"]].values.tolist() == [
         ["en", "digital government", "e-government"], ["zh", "none", "digital government"]]

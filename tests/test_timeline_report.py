@@ -142,3 +142,18 @@ def test_timeline_limits_follow_the_periods():
     assert "- Anything about the 3 years with no article." in text.splitlines()
     assert prose.timeline_limits(d.assign(date=pd.NaT)).splitlines()[0] == (
         "- Anything about time: no article has a date, so nothing can be placed in time.")
+
+
+def test_headline_facts_put_the_largest_rise_and_fall_side_by_side(trends):
+    facts = timeline_report.headline_facts(trends).iloc[0].to_dict()
+    assert facts == {"language": "en", "language_name": "English", "case": "both", "unit": "year",
+                     "period_from": "2016", "period_to": "2022", "rise_concept": "digital government",
+                     "rise_from": 0.0, "rise_to": 100.0, "fall_concept": "e-government", "fall_from": 100.0,
+                     "fall_to": 0.0, "n_periods": 4, "n_single": 2}
+    rise = timeline_report.headline_facts(_rows([("x", 2014, 1, 1.0, 1.0, 1.0), ("x", 2022, 3, 3.0, 2.0, 4.0)]))
+    assert rise[["case", "rise_concept", "fall_concept", "n_single"]].values.tolist() == [["rise", "x", "", 1]]
+    template = "'{rise_concept}' rose from {rise_from:.1f} to {rise_to:.1f}; {n_single:,} of {n_periods:,} {n_periods:|{unit}}"
+    assert report.words(template, rise) == "'x' rose from 1.0 to 3.0; 1 of 2 years"
+    one = timeline_report.headline_facts(_rows([("x", 2014, 3, 1.0, 0.5, 1.5), ("y", 2014, 3, 2.0, 1.5, 2.5)]))
+    assert one[["case", "rise_concept", "rise_from"]].values.tolist() == [["one period", "y", 2.0]]
+    assert timeline_report.headline_facts(_rows([]).iloc[0:0])["case"].tolist() == ["none"]

@@ -157,6 +157,32 @@ def change_facts(trends: pd.DataFrame, period: str = "year") -> pd.DataFrame:
     return _change_frame(rows, "concept", "per_1k").assign(unit=PERIOD_WORDS[period])
 
 
+def headline_facts(trends: pd.DataFrame, period: str = "year") -> pd.DataFrame:
+    """change_facts in one row per language, for a one-sentence headline: the largest rise and fall
+    side by side.
+
+    case: "both", "rise", "fall", "no change", "one period" (rise_concept is the highest rate),
+    "none". Returns language, language_name, case, unit, period_from, period_to, rise_concept,
+    rise_from, rise_to, fall_concept, fall_from, fall_to, n_periods, n_single.
+    Example: report.words("'{rise_concept}' rose from {rise_from:.1f} to {rise_to:.1f}", headline_facts(trends))
+    """
+    rows = []
+    for code, part in change_facts(trends, period).groupby("language", sort=True):
+        first = part.iloc[0]
+        row = {"language": code, "language_name": first.language_name, "case": first.case,
+               "unit": PERIOD_WORDS[period], "period_from": first.period_from, "period_to": first.period_to,
+               "rise_concept": "", "rise_from": 0.0, "rise_to": 0.0, "fall_concept": "", "fall_from": 0.0,
+               "fall_to": 0.0, "n_periods": int(first.n_periods), "n_single": int(first.n_single)}
+        for r in part.itertuples():
+            if r.direction in ("rise", "fall") or r.case == "one period":
+                side = r.direction or "rise"
+                row.update({f"{side}_concept": r.concept, f"{side}_from": r.per_1k_from, f"{side}_to": r.per_1k_to})
+        if set(part["direction"]) & {"rise", "fall"}:
+            row["case"] = "both" if {"rise", "fall"} <= set(part["direction"]) else part["direction"].iloc[0]
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
 def theme_change_facts(topic_trends: pd.DataFrame, model: str = "nmf") -> pd.DataFrame:
     """The topics of `model` whose share of the words rose and fell most between the first and the
     last period: change_facts' columns with topic, label, share_from, share_to (0-1) and model.
