@@ -157,3 +157,10 @@ def test_headline_facts_put_the_largest_rise_and_fall_side_by_side(trends):
     one = timeline_report.headline_facts(_rows([("x", 2014, 3, 1.0, 0.5, 1.5), ("y", 2014, 3, 2.0, 1.5, 2.5)]))
     assert one[["case", "rise_concept", "rise_from"]].values.tolist() == [["one period", "y", 2.0]]
     assert timeline_report.headline_facts(_rows([]).iloc[0:0])["case"].tolist() == ["none"]
+
+
+def test_timeline_limits_agree_with_one_undated_article():
+    d = make_docs(extra={"u": ("", "", 15, "Undated.")})
+    d.loc[d["doc_id"] == "u", "date"] = pd.NaT
+    assert ("- Where the 1 undated or coarsely dated article belongs; if it differs from the dated ones the timeline "
+            "is biased.") in prose.timeline_limits(d).splitlines()

@@ -97,8 +97,9 @@ def timeline_limits(docs: pd.DataFrame, period: str = "year", eras=None) -> str:
         if s.n_span > s.n_periods:
             out.append(f"- Anything about the {plural(int(s.n_span - s.n_periods), word)} with no article.")
     if s.n_undated or s.n_unplaced:
-        out.append(f"- Where the {int(s.n_undated + s.n_unplaced):,} undated or coarsely dated articles belong; "
-                   "if they differ from the dated ones the timeline is biased.")
+        n = int(s.n_undated + s.n_unplaced)
+        out.append(f"- Where the {plural(n, 'undated or coarsely dated article')} {'belongs' if n == 1 else 'belong'}; "
+                   f"if {'it differs' if n == 1 else 'they differ'} from the dated ones the timeline is biased.")
     names = [language_name(c) for c in sorted(set(article_languages(docs))) if c in ("en", "zh")] or ["English"]
     out.append("- Whether the coverage as a whole changed: these are the articles someone collected, not a sample "
                f"of {'- or '.join(names)}-language coverage, and an outlet's share may change over time.")
