@@ -55,14 +55,6 @@ def test_reason_kind_drops_file_details_so_reasons_can_be_counted():
 
 
 def test_headlines_read_right_for_one_article():
-    from egov import terms
-    from egov.terms import report as terms_report
-
     docs = load_corpus(REALISTIC / "SCMP - Shenzhen health code data.txt")
     assert overview.headline(docs) == ("1 article (533 words) from 1 named source, published on 2020-06-05; "
                                        "0 input files skipped.")
-    assert terms_report.headline(docs, terms.count_concepts(docs)) == (
-        "health code is the most used of 2 concepts found: 5 mentions in the one article.")
-    without = terms.load_concepts().query("concept != 'health code'")  # one concept found: singular
-    assert terms_report.headline(docs, terms.count_concepts(docs, without)) == (
-        "smart city is the only concept found: 3 mentions in the one article.")

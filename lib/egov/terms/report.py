@@ -101,9 +101,8 @@ def concept_totals(docs: pd.DataFrame, concepts: pd.DataFrame) -> pd.DataFrame:
     parts["k"] = parts["k"].astype("int64")
     agg = parts.groupby(["concept", "variant"])["k"].sum().reset_index()
     agg = agg.sort_values(["concept", "k", "variant"], ascending=[True, False, True], kind="stable")
-    joined = agg.groupby("concept").apply(lambda g: "; ".join(f"{v} ({k})" for v, k in zip(g.variant, g.k)),
-                                          include_groups=False)
-    table["variants"] = table["concept"].map(joined).fillna("")
+    joined = (agg["variant"] + " (" + agg["k"].astype(str) + ")").groupby(agg["concept"]).agg("; ".join)
+    table["variants"] = [joined.get(c, "") for c in table["concept"]]  # "" for an unused concept
     return table.sort_values(["count", "concept"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
