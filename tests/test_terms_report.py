@@ -1,9 +1,8 @@
-"""egov.terms.report: notebook 02's fact tables (exact numbers on hand-made inputs), tables and figures."""
+"""egov.terms.report: notebook 02's fact tables (exact numbers on hand-made inputs) and tables."""
 from __future__ import annotations
 
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
@@ -190,7 +189,7 @@ def test_evidence_facts_and_their_bullets():
 
 
 @pytest.mark.parametrize("n", [1, 3])
-def test_tables_and_figures_of_one_and_three_articles(n):
+def test_tables_of_one_and_three_articles(n):
     docs = DOCS.iloc[:n]
     r = _run(docs)
     totals = terms_report.concept_totals(docs, r["concepts"])
@@ -203,16 +202,6 @@ def test_tables_and_figures_of_one_and_three_articles(n):
                                        "log_ratio"]
     examples = terms_report.kwic_examples(docs, r["concepts"])
     assert examples["concept"].drop_duplicates().tolist() == totals["concept"].head(3).tolist()
-    for fig in (terms_report.concept_figure(docs, r["concepts"]), terms_report.english_figure(r["vs_english"])):
-        assert fig.get_suptitle()
-        plt.close(fig)
-
-
-def test_concept_figure_aggregates_large_undated_corpora():
-    docs = pd.concat([DOCS] * 15, ignore_index=True).assign(doc_id=[f"d{i:02d}" for i in range(45)], date=pd.NaT)
-    fig = terms_report.concept_figure(docs, terms.count_concepts(docs))
-    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["undated"]
-    plt.close(fig)
 
 
 def test_term_counts_export_keeps_terms_used_twice_and_cuts_by_article_frequency():

@@ -1,17 +1,16 @@
-"""Tables, fact tables and figures for notebook 02 (terms), computed from any corpus.
+"""Tables and fact tables for notebook 02 (terms), computed from any corpus.
 
 Each `*_facts` function returns one tidy row (with a `case` column when the finding has
 several shapes) that the notebook words with a template in view (`report.say`), so the
 findings stay true for one article, five, or tens of thousands, with or without dates.
+The figures are in `egov.terms.figures`.
 """
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from egov.report import figures
 from egov.terms.concepts import concept_patterns
-from egov.timeline.periods import year_of
 from egov.terms.phrases import kwic
 
 SHOWN_ARTICLES = 10  # per-article tables show this many articles, oldest first
@@ -39,8 +38,8 @@ def check_facts(docs: pd.DataFrame, check: pd.DataFrame) -> pd.DataFrame:
                 n_concepts=len(check), n_checked=checked, n_docs=len(docs))
 
 
-def _order(docs: pd.DataFrame) -> pd.DataFrame:
-    """doc_id, date, n_words in date order (undated last), then doc_id."""
+def in_date_order(docs: pd.DataFrame) -> pd.DataFrame:
+    """doc_id, date, n_words, title in date order (undated last), then doc_id. Example: in_date_order(docs).head(10)"""
     cols = [c for c in ("doc_id", "date", "n_words", "title") if c in docs.columns]
     return docs[cols].sort_values([c for c in ("date", "doc_id") if c in cols], kind="stable",
                                   na_position="last").reset_index(drop=True)
@@ -75,7 +74,7 @@ def top_terms_facts(docs: pd.DataFrame, counts: pd.DataFrame, n_top: int = 10) -
 def top_per_article(docs: pd.DataFrame, table: pd.DataFrame, score: str = "count", n: int = 3,
                     max_articles: int = SHOWN_ARTICLES, id_col: str = "doc_id") -> pd.DataFrame:
     """The `n` best terms of each article by `score` (up to `max_articles`, oldest first), one row each."""
-    order = _order(docs).head(max_articles)
+    order = in_date_order(docs).head(max_articles)
     sub = table[table[id_col].isin(order["doc_id"])]
     sub = sub.sort_values([id_col, score, "term"], ascending=[True, False, True], kind="stable")
     sub = sub.groupby(id_col, sort=False).head(n)
@@ -180,48 +179,6 @@ def _kwic_hits(docs: pd.DataFrame, concept: str) -> int:
     return len(_concept_kwic(docs, concept, 0))
 
 
-def concept_figure(docs: pd.DataFrame, concepts: pd.DataFrame):
-    """Heatmap of concept mentions per 1,000 words: articles (or years, past 40 articles) by date x concepts."""
-    totals = concept_totals(docs, concepts)
-    used = totals[totals["count"] > 0]["concept"].tolist() or totals["concept"].tolist()
-    order = _order(docs)
-    if len(docs) <= figures.MAX_ARTICLE_ROWS:
-        rows = order["doc_id"].tolist()
-        labels = [f"{d:%Y-%m-%d} {i[:3]}" if pd.notna(d) else f"undated {i[:3]}"
-                  for d, i in zip(order.get("date", pd.Series(pd.NaT, index=order.index)), order["doc_id"])]
-        grid = concepts.pivot_table(index="doc_id", columns="concept", values="per_1k", aggfunc="sum")
-        counts = concepts.pivot_table(index="doc_id", columns="concept", values="count", aggfunc="sum")
-        ylabel = "Article (date, doc_id prefix)"
-    else:
-        year = pd.Series(year_of(order).to_numpy(), index=order["doc_id"])
-        sub = concepts.assign(group=concepts["doc_id"].map(year))
-        words = order.assign(group=order["doc_id"].map(year)).groupby("group")["n_words"].sum()
-        counts = sub.pivot_table(index="group", columns="concept", values="count", aggfunc="sum")
-        grid = counts.div(words, axis=0) * 1000.0
-        rows = labels = sorted(counts.index)
-        ylabel = "Year of publication"
-    grid, counts = grid.reindex(index=rows, columns=used).fillna(0), counts.reindex(index=rows, columns=used).fillna(0)
-    top = totals.iloc[0]
-    title = (f"'{top.concept}' is the most used concept: {int(top['count']):,} mentions in "
-             f"{int(top.n_articles):,} of {len(docs):,} articles" if top["count"] > 0 else
-             "No concept of concepts.csv occurs in this corpus")
-    fig, ax = figures.new(title, "Concept", ylabel, height=min(12.0, max(3.0, 0.4 * len(rows) + 2.5)),
-                          source=f"Source: egov concepts.csv matched in {len(docs):,} articles; "
-                                 "colour = mentions per 1,000 words, number = mentions.")
-    image = ax.imshow(grid.to_numpy(dtype=float), aspect="auto", cmap=figures.SEQUENTIAL, vmin=0)
-    ax.set_xticks(range(len(used)), used, rotation=35, ha="right")
-    ax.set_yticks(range(len(rows)), labels)
-    if len(rows) * len(used) <= 400:
-        peak = float(grid.to_numpy().max(initial=0.0)) or 1.0
-        for (i, j), value in np.ndenumerate(counts.to_numpy()):
-            if value:
-                ax.text(j, i, f"{int(value)}", ha="center", va="center", fontsize=8,
-                        color="black" if grid.iat[i, j] > 0.6 * peak else "white")
-    ax.spines[["left", "bottom"]].set_visible(False)
-    fig.colorbar(image, ax=ax, label="Mentions per 1,000 words", shrink=0.8)
-    return fig
-
-
 def keyness_facts(docs: pd.DataFrame, per_group: pd.DataFrame, shown: int | None = SHOWN_ARTICLES) -> pd.DataFrame:
     """Keyness by group in one row: case ("empty": fewer than two groups; "none": no keyword at
     p < 0.001; "some"; with "_cut" when the per-article tables show only the `shown` oldest of
@@ -323,29 +280,6 @@ def exports_facts(term_counts: pd.DataFrame, keyness: pd.DataFrame, max_rows: in
                 n_keyness_full=int(keyness.attrs.get("n_full", len(keyness))), per_article=int(per_article or 0))
 
 
-def english_figure(vs_english: pd.DataFrame, n: int = 15):
-    """Bars of Log Ratio for the `n` strongest over-used words vs general English, labelled with counts."""
-    top = vs_english[vs_english["g2"] > 0].head(n).iloc[::-1]
-    if top.empty:
-        fig, ax = figures.new("No word is over-used compared with general English", "Log Ratio", "")
-        return fig
-    best = top.iloc[-1]
-    title = (f"'{best.term}' is {2 ** best.log_ratio:,.0f} times as frequent here as in general English")
-    fig, ax = figures.new(title, "Log Ratio (log2 of relative frequency, corpus / general English)", "",
-                          height=max(3.0, 0.3 * len(top) + 1.8),
-                          source=f"Source: egov corpus vs wordfreq English; top {len(top)} words by G2; "
-                                 "label = occurrences in the corpus.")
-    absent = (top["english_per_million"] == 0).to_numpy()
-    colours = [figures.OKABE_ITO[5] if a else figures.OKABE_ITO[4] for a in absent]
-    ax.barh(range(len(top)), top["log_ratio"], color=colours)
-    ax.set_yticks(range(len(top)), top["term"])
-    for i, (lr, c, a) in enumerate(zip(top["log_ratio"], top["count_target"], absent)):
-        ax.text(lr, i, f" {int(c):,}" + (" (not in the English list: 0.5 assumed)" if a else ""),
-                va="center", fontsize=8)
-    ax.set_xlim(0, float(top["log_ratio"].max()) * (1.5 if absent.any() else 1.12))
-    return fig
-
-
 def english_facts(vs_english: pd.DataFrame, n_top: int = 5, n_unknown_shown: int = 3) -> pd.DataFrame:
     """The comparison with general English in one row: case ("empty": no word scored; "none": no word
     over-used at p < 0.001; "some"; with "_unknown" when some words are not in the English list),
@@ -385,7 +319,7 @@ def kwic_examples(docs: pd.DataFrame, concepts: pd.DataFrame, n_concepts: int = 
     """
     totals = concept_totals(docs, concepts)
     chosen = totals[totals["count"] > 0]["concept"].head(n_concepts).tolist()
-    rank = {d: i for i, d in enumerate(_order(docs)["doc_id"])}
+    rank = {d: i for i, d in enumerate(in_date_order(docs)["doc_id"])}
     parts = []
     for concept in chosen:
         lines = _concept_kwic(docs, concept, window).drop_duplicates("doc_id")
