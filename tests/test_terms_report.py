@@ -170,9 +170,9 @@ def test_evidence_facts_and_their_bullets():
     assert _fact(facts) == {
         "n_docs": 3, "n_shared": 0, "shared_top": "", "n_concepts": 22, "n_used": 6, "n_with_concept": 3,
         "used_top": "big data, digital government, e-government", "n_compared": 3, "n_keyed": 0, "n_best": 9,
-        "n_alone": 9, "n_over": 11, "over_top": "data, big, digital, smart, e-government, guangdong"}
+        "n_alone": 9, "n_over": 11, "over_top": "data, big, digital, smart, e-government, guangdong", "languages": "en"}
     assert prose.terms_evidence(facts) == (
-        "- A common vocabulary: 0 lemmas occur in all 3 articles.\n"
+        "- No common vocabulary: no lemma occurs in all 3 articles.\n"
         "- Named concepts: 3 of 3 articles mention at least one of the 22 concepts; 6 concepts occur at all, led by "
         "big data, digital government, e-government.\n"
         "- Distinctive words: 0 of 3 articles have keywords at p < 0.001; 9 of the 9 strongest (top 3 per article) "
@@ -186,6 +186,10 @@ def test_evidence_facts_and_their_bullets():
     assert text.startswith("- Named concepts: 1 of 1 article mentions at least one of the 22 concepts; 3 concepts")
     assert "Distinctive" not in text and text.endswith("describes 1 article; none of it estimates what "
                                                        "English-language coverage in general says.")
+    mixed = facts.assign(languages="en, zh", n_shared=1, shared_top="data")
+    assert prose.terms_evidence(mixed).startswith("- A common vocabulary: 1 lemma occurs in all 3 articles (most "
+                                                  "frequent: data).\n")
+    assert prose.terms_evidence(mixed).endswith("what English-language or Chinese-language coverage in general says.")
 
 
 @pytest.mark.parametrize("n", [1, 3])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from egov.corpus.languages import language_name
 from egov.report.text import escape, plural
 
 
@@ -16,13 +17,15 @@ def terms_evidence(facts: pd.DataFrame) -> str:
     """Markdown bullets on what notebook 02's counts, concepts and keyness support, and how strongly,
     from the one row of `terms.report.evidence_facts`; which bullets apply depends on the corpus.
 
-    Example: report.md(prose.terms_evidence(terms_report.evidence_facts(docs, counts, concepts, per_article, vs_english)))
+    Example: report.md(prose.terms_evidence(terms_report.evidence_facts(docs, counts, concepts, per_article, vs_eng)))
     """
     f = facts.iloc[0].map(escape)
     n, lines = int(f.n_docs), []
-    if n > 1:
+    if n > 1 and f.n_shared:
         lines.append(f"A common vocabulary: {plural(f.n_shared, 'lemma')} occur{'s' if f.n_shared == 1 else ''} "
-                     f"in all {n:,} articles" + (f" (most frequent: {f.shared_top})." if f.shared_top else "."))
+                     f"in all {n:,} articles (most frequent: {f.shared_top}).")
+    elif n > 1:
+        lines.append(f"No common vocabulary: no lemma occurs in all {n:,} articles.")
     lines.append(f"Named concepts: {f.n_with_concept:,} of {plural(n, 'article')} mention"
                  f"{'s' if f.n_with_concept == 1 else ''} at least one of the {f.n_concepts} concepts; "
                  f"{plural(f.n_used, 'concept')} {'occurs' if f.n_used == 1 else 'occur'} at all"
@@ -36,7 +39,8 @@ def terms_evidence(facts: pd.DataFrame) -> str:
         lines.append(f"Against general English the corpus over-uses {f.over_top}: the register of the texts, "
                      "measured against a notional reference.")
     if n < 30:
-        lines.append(f"All of this describes {plural(n, 'article')}; none of it estimates what English-language "
+        press = " or ".join(f"{language_name(code)}-language" for code in (f.languages or "en").split(", "))
+        lines.append(f"All of this describes {plural(n, 'article')}; none of it estimates what {press} "
                      "coverage in general says.")
     else:
         lines.append("Shares across articles are descriptive; differences between groups need the intervals of "

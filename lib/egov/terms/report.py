@@ -342,7 +342,7 @@ def evidence_facts(docs: pd.DataFrame, counts: pd.DataFrame, concepts: pd.DataFr
     n_docs, n_shared (lemmas in every article), shared_top, n_concepts, n_used, n_with_concept
     (articles with a concept), used_top, n_compared (articles scored for keyness), n_keyed (with a
     keyword at p < 0.001), n_best (top 3 keywords per article), n_alone (of those, in no other
-    article), n_over (words over-used against general English), over_top.
+    article), n_over (words over-used against general English), over_top, languages (codes, "en, zh").
     """
     uni = _unigrams(counts)
     n = len(docs)
@@ -361,4 +361,5 @@ def evidence_facts(docs: pd.DataFrame, counts: pd.DataFrame, concepts: pd.DataFr
                 used_top=", ".join(used["concept"].head(3)), n_compared=int(scored["target"].nunique()),
                 n_keyed=int(sig["target"].nunique()), n_best=len(best),
                 n_alone=int((best["count_reference"] == 0).sum()), n_over=len(over),
-                over_top=", ".join(over["term"].head(6)))
+                over_top=", ".join(over["term"].head(6)),
+                languages=", ".join(sorted(docs["language"].dropna().unique())) if "language" in docs else "en")
