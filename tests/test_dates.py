@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from egov.corpus.dates import DateFound, date_from_text, date_lines, parse_date_string, text_date
+from egov.corpus.dates import DateFound, date_from_text, date_lines, find_dates, parse_date_string, text_date
 
 SEEDS = Path(__file__).parents[1] / "seeds"
 
@@ -124,3 +124,25 @@ def test_seed_texts(prefix: str) -> None:
     assert _day(found) == SEED_EXPECTED[prefix]
     if found.date is None:
         assert "no year" in found.evidence  # 000 has "Nov 19", 004 has "Oct 1"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("10.18.2019", "2019-10-18"),            # dotted, but the second number cannot be a month
+    ("04.06.2019", "2019-06-04"),            # dotted and ambiguous: day-first, as before
+    ("2 min readNov 5, 2018", "2018-11-05"),  # Medium's reading time glued to the date
+    ("January-14-2011", "2011-01-14"),
+])
+def test_page_date_forms_seen_on_real_pages(line, expected):
+    assert parse_date_string(line).date == pd.Timestamp(expected)
+
+
+def test_a_month_inside_a_word_is_not_a_date():
+    assert find_dates("the unDecided 5, 2018 vote") == []
+
+
+def test_a_site_address_beside_the_date_keeps_it_a_date_line():
+    text = ("Shenzhen to open municipal microblog\n"
+            "http://www.dongguantoday.com    2/23/2012 10:53:00 AM\n"
+            "The city government said on Thursday that it would open an account on a microblog service.")
+    found = date_from_text(text)
+    assert found.date == pd.Timestamp("2012-02-23")
