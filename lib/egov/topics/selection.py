@@ -26,10 +26,10 @@ from egov.topics.models import (MODELS, N_TERMS, WINDOW, PassageTerms, TopicMode
                                 fit_topics)
 
 KS = (2, 3, 4, 5, 6, 7, 8, 10, 12)
-# Subsample fits per k, per model: (up to SMALL sweep passages, above). NMF fits are cheap, so NMF gets 10 (5 on
-# large corpora): with 3, stability at one k moved by 0.05-0.15 between subsample seeds on the evaluation corpus,
-# as much as it differs between k (benchmarks/TOPICS.md). LDA's Gibbs fits cost about ten times as much.
-N_RUNS = {"nmf": (10, 10), "lda": (3, 2)}
+# Subsample fits per k, per model: (up to SMALL sweep passages, above). NMF fits are cheap, so NMF gets 10 (5 above
+# SMALL): with 2-3, stability at one k moved by 0.05-0.15 between subsample seeds on the evaluation corpus, as much as
+# it differs between k (benchmarks/TOPICS.md). LDA's Gibbs fits cost about ten times as much as NMF's.
+N_RUNS = {"nmf": (10, 5), "lda": (3, 2)}
 SUBSAMPLE = 0.8  # share of passages in each subsample fit
 MAX_PASSAGES = 1000  # the sweep and the baseline use a seeded sample of at most this many passages
 STABLE_ENOUGH = 0.6  # a k is stable for a model when its stability reaches this within its standard error
