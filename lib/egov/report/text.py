@@ -81,7 +81,7 @@ def say(template: str | Mapping[str, str], row: pd.DataFrame | pd.Series | dict 
 def md(text: str) -> Markdown:
     """Show Markdown made by a library function, which must have passed its data through `escape`.
 
-    Example: md(overview.supports(docs))
+    Example: md(prose.supports(overview.corpus_facts(docs)))
     """
     return Markdown(text)
 
@@ -107,7 +107,7 @@ def headline(name: str, text: str, figure: str | None, out: str | Path | None) -
     """Record a notebook's headline finding for the report's front page (`<out>/headlines/<name>.json`).
 
     `text` is plain text made from data; `figure` the stem of a saved figure, shown beside it.
-    Example: headline("01_corpus", overview.headline(docs), "01_corpus__per_year", out)
+    Example: headline("01_corpus", words("{n_articles:,} {n_articles:|article}", facts), "01_corpus__per_year", out)
     """
     if out is None:
         return
