@@ -94,6 +94,8 @@ def test_choose_k_counts_a_k_stable_when_it_reaches_the_bar_within_its_standard_
     choice = ts.choose_k(sweep).set_index("model")
     assert choice.loc["nmf", "k"] == 6 and choice.loc["nmf", "stable_ks"] == "4, 6"
     assert "stability at least 0.6 within its standard error" in choice.loc["nmf", "reason"]
+    assert ts.is_stable(sweep).tolist() == [True, True, False]
+    np.testing.assert_allclose(ts.stability_error(sweep), [0.05, 0.09, 0.08] / np.sqrt(10))
     # without the spread of the runs the bar is the bare 0.6: only k = 4
     assert ts.choose_k(sweep.drop(columns="stability_sd")).set_index("model").loc["nmf", "k"] == 4
     # fewer runs, a larger error: with 2 runs k = 8 is within 0.08 / sqrt(2) = 0.057 of 0.6 too

@@ -184,8 +184,9 @@ def choose_k(sweep: pd.DataFrame, n_topics: int | None = None, stable_enough: fl
     Per model: stable k reach stable_enough within their standard error, stability +
     stability_sd / sqrt(n_runs) >= stable_enough (without stability_sd and n_runs columns:
     stability >= stable_enough); if none does, those within `tolerance` of the model's best
-    stability count, and the reason says to read the topics as sketches. Coherent k are the stable k whose coherence is within one standard deviation
-    across fits (coherence_sd) of the most coherent stable k; the largest coherent k is chosen.
+    stability count, and the reason says to read the topics as sketches (is_stable is the test).
+    Coherent k are the stable k whose coherence is within one standard deviation across fits
+    (coherence_sd) of the most coherent stable k; the largest coherent k is chosen.
     `n_topics` overrides the rule for every model (the reason then says what the rule picks).
     Returns model, k, stability, coherence, coherence_sd, stable_ks, coherent_ks, rule
     ("finest stable and coherent", "sketch: none stable", or "set by n_topics"), reason; one row per model.
@@ -202,11 +203,11 @@ def choose_k(sweep: pd.DataFrame, n_topics: int | None = None, stable_enough: fl
     for model, g in sweep.groupby("model", sort=False):
         g = g.set_index(g["k"].astype(int)).sort_index()
         best = g["stability"].max()
-        reach = g["stability"] + _standard_error(g)
+        reach = g["stability"] + stability_error(g)
         if np.isnan(best):
             stable, rule = g, "finest stable and coherent"
         elif reach.max() >= stable_enough:
-            stable, rule = g[reach >= stable_enough], "finest stable and coherent"
+            stable, rule = g[is_stable(g, stable_enough)], "finest stable and coherent"
         else:
             stable, rule = g[g["stability"] >= best - tolerance], "sketch: none stable"
         top = int(stable["coherence"].idxmax())
@@ -225,12 +226,23 @@ def choose_k(sweep: pd.DataFrame, n_topics: int | None = None, stable_enough: fl
         "model", key=lambda s: s.map(order).fillna(len(order)), kind="stable", ignore_index=True)
 
 
-def _standard_error(g: pd.DataFrame) -> pd.Series:
-    """Standard error of each row's stability (stability_sd / sqrt(n_runs)); 0 without those columns."""
-    if "stability_sd" not in g.columns or "n_runs" not in g.columns:
-        return pd.Series(0.0, index=g.index)
-    runs = g["n_runs"].astype(float).where(g["n_runs"] > 0)
-    return (g["stability_sd"].astype(float) / np.sqrt(runs)).fillna(0.0)
+def stability_error(sweep: pd.DataFrame) -> pd.Series:
+    """Standard error of each sweep row's stability, stability_sd / sqrt(n_runs); 0 without those columns.
+
+    Example: stability_error(sweep_k(pt)) (aligned with the sweep's rows)
+    """
+    if "stability_sd" not in sweep.columns or "n_runs" not in sweep.columns:
+        return pd.Series(0.0, index=sweep.index)
+    runs = sweep["n_runs"].astype(float).where(sweep["n_runs"] > 0)
+    return (sweep["stability_sd"].astype(float) / np.sqrt(runs)).fillna(0.0)
+
+
+def is_stable(sweep: pd.DataFrame, stable_enough: float = STABLE_ENOUGH) -> pd.Series:
+    """Whether each sweep row's k is stable by choose_k's test: stability + stability_error >= stable_enough.
+
+    Example: sweep[is_stable(sweep)] (False where stability is NaN)
+    """
+    return (sweep["stability"] + stability_error(sweep)) >= stable_enough
 
 
 def _reason(model, g, stable, coherent, k, top, noise, best, stable_enough, tolerance) -> str:
