@@ -152,15 +152,3 @@ def test_reason_kind_drops_file_details_so_reasons_can_be_counted():
     assert overview.reason_kind(reasons).tolist() == ["too short", "duplicate of another article",
                                                       "duplicate of another article", "binary", "-",
                                                       "unsupported file type '.png'"]
-
-
-def test_headlines_read_right_for_one_article():
-    from egov import terms
-    from egov.terms import report as terms_report
-
-    docs = load_corpus(REALISTIC / "SCMP - Shenzhen health code data.txt")
-    assert terms_report.headline(docs, terms.count_concepts(docs)) == (
-        "health code is the most used of 2 concepts found: 5 mentions in the one article.")
-    without = terms.load_concepts().query("concept != 'health code'")  # one concept found: singular
-    assert terms_report.headline(docs, terms.count_concepts(docs, without)) == (
-        "smart city is the only concept found: 3 mentions in the one article.")
