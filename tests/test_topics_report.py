@@ -71,14 +71,14 @@ def test_known_answer_facts_pass_only_when_every_topic_and_article_is_recovered(
 
 def _sweep_rows(n_sweep: int = 40, window: float = np.nan) -> pd.DataFrame:
     return pd.DataFrame({"k": [2, 2, 3, 3], "model": ["lda", "nmf"] * 2, "coherence": 0.1, "coherence_sd": 0.01,
-                         "stability": 0.7, "stability_min": 0.6, "n_runs": 3, "window": window,
+                         "stability": 0.7, "stability_min": 0.6, "n_runs": [3, 10] * 2, "window": window,
                          "n_sweep_passages": n_sweep, "n_passages": 40, "fits": "light"})
 
 
 def test_sweep_facts_say_what_the_sweep_ran_on():
     settings = dict(subsample_share=0.8, n_terms=10, nmf_tol=1e-3, lda_iterations=100)
     _expect(topics_report.sweep_facts(_sweep_rows()), case="all", reason="", ks="2, 3", n_ks=2, k_min=2, k_max=3,
-            n_passages=40, n_sweep_passages=40, n_runs=3, window=0, **settings)
+            n_passages=40, n_sweep_passages=40, n_runs_nmf=10, n_runs_lda=3, window=0, **settings)
     assert topics_report.sweep_facts(_sweep_rows(30))[["case", "n_sweep_passages"]].iloc[0].tolist() == ["sampled", 30]
     assert topics_report.sweep_facts(_sweep_rows(window=10.0))[["case", "window"]].iloc[0].tolist() == ["all_windows", 10]
     empty = _sweep_rows().iloc[0:0]
@@ -133,9 +133,12 @@ def test_fit_facts_state_the_settings_used():
                          "converged": True})
     lda = _model("lda", {"iterations": 300, "alpha": 0.1, "eta": 0.01, "n_iter": 300, "converged": None})
     _expect(topics_report.fit_facts({"nmf": nmf, "lda": lda}, "nmf"), case="converged", model="nmf",
-            model_name="NMF", k=2, n_passages=3, n_iter=89, max_iter=400, tol=1e-4, alpha=np.nan, eta=np.nan)
+            model_name="NMF", k=2, n_passages=3, n_iter=89, max_iter=400, tol=1e-4, alpha=np.nan, eta=np.nan,
+            start="NNDSVDa", n_fits=1)
     _expect(topics_report.fit_facts({"nmf": nmf, "lda": lda}, "lda"), case="gibbs", model="lda", model_name="LDA",
-            k=2, n_passages=3, n_iter=300, max_iter=300, tol=np.nan, alpha=0.1, eta=0.01)
+            k=2, n_passages=3, n_iter=300, max_iter=300, tol=np.nan, alpha=0.1, eta=0.01, start="", n_fits=1)
+    nmf.settings = {**nmf.settings, "init": "random", "fits_tried": 5}
+    assert topics_report.fit_facts({"nmf": nmf}, "nmf")[["start", "n_fits"]].iloc[0].tolist() == ["seeded random", 5]
     nmf.settings = {**nmf.settings, "n_iter": 400, "converged": False}
     assert topics_report.fit_facts({"nmf": nmf}, "nmf")["case"].iloc[0] == "limit"
     assert topics_report.fit_facts({}, "lda")[["case", "model_name", "k"]].iloc[0].tolist() == ["none", "LDA", 0]
@@ -210,6 +213,10 @@ def test_headline_facts_call_topics_stable_only_when_the_models_own_k_is():
     assert topics_report.headline_facts(summary, at_3, sweep)[["case", "stability"]].iloc[0].tolist() == ["unstable", 0.3]
     assert topics_report.headline_facts(summary, at_3, sweep.assign(stability=[0.5, 0.8, 0.9, 0.6]))[
         "case"].iloc[0] == "stable"  # 0.6 is enough
+    # stable within its standard error, as choose_k counts it: 0.56 + 0.13 / sqrt(10) = 0.601; with sd 0.10, 0.592
+    noisy = sweep.assign(stability=[0.5, 0.8, 0.9, 0.56], stability_sd=0.13, n_runs=10)  # SE 0.041: 0.601 reaches 0.6
+    assert topics_report.headline_facts(summary, at_3, noisy)["case"].iloc[0] == "stable"
+    assert topics_report.headline_facts(summary, at_3, noisy.assign(stability_sd=0.10))["case"].iloc[0] == "unstable"
     assert topics_report.headline_facts(summary, choice.assign(k=5), sweep)["case"].iloc[0] == "unmeasured"
     assert topics_report.headline_facts(summary.iloc[0:0], choice.iloc[0:0], sweep.iloc[0:0])["case"].iloc[0] == "none"
 

@@ -14,7 +14,7 @@ import pandas as pd
 from egov.report import figures
 from egov.timeline.periods import year_of
 from egov.report.text import plural
-from egov.topics.selection import STABLE_ENOUGH, SUBSAMPLE, SWEEP_SETTINGS, TOLERANCE
+from egov.topics.selection import STABLE_ENOUGH, SUBSAMPLE, SWEEP_SETTINGS, TOLERANCE, is_stable
 from egov.topics.models import (N_TERMS, PassageTerms, TopicModel, doc_topics, representative_passages, topic_labels,
                                 topic_summary, topic_terms)
 
@@ -79,21 +79,28 @@ def sweep_facts(sweep: pd.DataFrame) -> pd.DataFrame:
 
     One row: case ("none": no sweep, `reason` says why; "all": on every passage; "sampled": on a
     seeded sample; with "_windows" appended when coherence is counted in windows, not passages),
-    reason, ks ("2, 3, 4"), n_ks, k_min, k_max, n_passages, n_sweep_passages, n_runs,
-    subsample_share, n_terms, window (words; 0 = the whole passage), nmf_tol, lda_iterations.
+    reason, ks ("2, 3, 4"), n_ks, k_min, k_max, n_passages, n_sweep_passages, n_runs_nmf, n_runs_lda
+    (subsample fits per k of each model; 0 when the model was not swept), subsample_share, n_terms, window (words; 0 = the whole passage), nmf_tol, lda_iterations.
     Example: sweep_facts(topic_stage.sweep(pt, seed=42))
     """
     settings = dict(subsample_share=SUBSAMPLE, n_terms=N_TERMS, nmf_tol=float(SWEEP_SETTINGS["nmf"]["tol"]),
                     lda_iterations=int(SWEEP_SETTINGS["lda"]["iterations"]))
     if sweep.empty:
         return _row(case="none", reason=sweep.attrs.get("reason", "") or "no sweep", ks="", n_ks=0, k_min=0,
-                    k_max=0, n_passages=0, n_sweep_passages=0, n_runs=0, window=0, **settings)
+                    k_max=0, n_passages=0, n_sweep_passages=0, n_runs_nmf=0, n_runs_lda=0, window=0, **settings)
     row, ks = sweep.iloc[0], sorted(int(k) for k in sweep["k"].unique())
     window = 0 if pd.isna(row["window"]) else int(row["window"])
     case = "all" if row["n_sweep_passages"] == row["n_passages"] else "sampled"
     return _row(case=case + ("_windows" if window else ""), reason="", ks=", ".join(map(str, ks)), n_ks=len(ks),
                 k_min=ks[0], k_max=ks[-1], n_passages=int(row["n_passages"]),
-                n_sweep_passages=int(row["n_sweep_passages"]), n_runs=int(row["n_runs"]), window=window, **settings)
+                n_sweep_passages=int(row["n_sweep_passages"]), n_runs_nmf=_runs(sweep, "nmf"),
+                n_runs_lda=_runs(sweep, "lda"), window=window, **settings)
+
+
+def _runs(sweep: pd.DataFrame, model: str) -> int:
+    """Subsample fits per k of one model in a sweep (0 when the model was not swept)."""
+    g = _model_rows(sweep, model)
+    return int(g["n_runs"].max()) if len(g) else 0
 
 
 def choice_facts(sweep: pd.DataFrame, choice: pd.DataFrame, model: str) -> pd.DataFrame:
@@ -123,7 +130,7 @@ def choice_facts(sweep: pd.DataFrame, choice: pd.DataFrame, model: str) -> pd.Da
     if str(c["rule"]).startswith("set"):
         case = "set" if k in g.index else "set_unswept"
     else:
-        case = "unmeasured" if np.isnan(best) else "stable" if best >= STABLE_ENOUGH else "sketch"
+        case = "unmeasured" if np.isnan(best) else "stable" if is_stable(g).any() else "sketch"
         case += "_largest" if len(g) > 2 and k == g.index.max() else ""
     noise = float(g.loc[top, "coherence_sd"])
     return _row(case=case, **base, k=k, stability=float(c["stability"]), coherence=float(c["coherence"]),
@@ -138,21 +145,24 @@ def fit_facts(models: dict[str, TopicModel], model: str) -> pd.DataFrame:
 
     One row: case ("converged" / "limit": NMF stopped by its tolerance or at max_iter; "gibbs":
     LDA by collapsed Gibbs sampling; "none": no model), model, model_name, k, n_passages, n_iter
-    (iterations or Gibbs sweeps), max_iter, tol (NMF), alpha, eta (LDA priors).
+    (iterations or Gibbs sweeps), max_iter, tol (NMF), alpha, eta (LDA priors), n_fits (final fits
+    tried, the most coherent kept), start (the kept NMF fit's start: "NNDSVDa" or "seeded random").
     Example: fit_facts(topic_stage.fit(pt, choice), "lda")
     """
     base = dict(model=model, model_name=model.upper())
     tm = models.get(model)
     if tm is None:
         return _row(case="none", **base, k=0, n_passages=0, n_iter=0, max_iter=0, tol=np.nan, alpha=np.nan,
-                    eta=np.nan)
+                    eta=np.nan, n_fits=0, start="")
     s = tm.settings
     if model == "nmf":
         case = "converged" if s["converged"] else "limit"
-        extra = dict(max_iter=int(s["max_iter"]), tol=float(s["tol"]), alpha=np.nan, eta=np.nan)
+        extra = dict(max_iter=int(s["max_iter"]), tol=float(s["tol"]), alpha=np.nan, eta=np.nan,
+                     start="seeded random" if s.get("init") == "random" else "NNDSVDa")
     else:
         case = "gibbs"
-        extra = dict(max_iter=int(s["iterations"]), tol=np.nan, alpha=float(s["alpha"]), eta=float(s["eta"]))
+        extra = dict(max_iter=int(s["iterations"]), tol=np.nan, alpha=float(s["alpha"]), eta=float(s["eta"]), start="")
+    extra["n_fits"] = int(s.get("fits_tried", 1))
     return _row(case=case, **base, k=int(tm.k), n_passages=len(tm.terms.passages), n_iter=int(s["n_iter"]), **extra)
 
 
@@ -244,10 +254,11 @@ def headline_facts(summary: pd.DataFrame, choice: pd.DataFrame, sweep: pd.DataFr
     big = topics_facts(summary, model).iloc[0]
     c = _model_rows(choice, model)
     k = int(c["k"].iloc[0]) if len(c) else int(big["k"])
-    at_k = _model_rows(sweep, model)
-    at_k = at_k.loc[at_k["k"] == k, "stability"].mean() if len(at_k) else np.nan
+    rows = _model_rows(sweep, model)
+    rows = rows[rows["k"] == k] if len(rows) else rows
+    at_k = float(rows["stability"].mean()) if len(rows) else np.nan
     case = ("none" if big["case"] == "none" else "unmeasured" if pd.isna(at_k) else
-            "stable" if at_k >= STABLE_ENOUGH else "unstable")
+            "stable" if is_stable(rows).any() else "unstable")
     return _row(case=case, model_name=model.upper(), k=k, stability=float(at_k), stable_enough=STABLE_ENOUGH,
                 label=big["label"], share=float(big["share"]))
 
@@ -280,9 +291,9 @@ def sweep_figure(sweep: pd.DataFrame, choice: pd.DataFrame):
     axes[1].annotate(f"stable from {STABLE_ENOUGH:g}", (sweep["k"].min(), STABLE_ENOUGH), xytext=(0, 3),
                      textcoords="offset points", fontsize=8, color="#555555")
     row = sweep.iloc[0]
+    runs = ", ".join(f"{m.upper()} 1 + {_runs(sweep, m)}" for m in ("nmf", "lda") if _runs(sweep, m))
     figures.caption(fig, f"Source: egov topic sweep on {int(row['n_sweep_passages']):,} passages; "
-                         f"means over 1 + {int(row['n_runs'])} fits per k and model; ring: the k chosen for "
-                         "each model.")
+                         f"means over the fits per k ({runs}); ring: the k chosen for each model.")
     return fig
 
 
