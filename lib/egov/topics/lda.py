@@ -44,6 +44,47 @@ def fit_gibbs(tokens: list[list[str]], vocab: list[str], k: int, seed: int, iter
     or None when shares=False; sizes: tokens assigned to each topic).
     Example: beta, theta, sizes = fit_gibbs(tokens, vocab, 4, seed=42)
     """
+    model, rows = _train(tokens, vocab, k, seed, iterations, alpha, eta)
+    beta, sizes = _topic_words(model, vocab, k)
+    if not shares:
+        return beta, None, sizes
+    theta = np.full((len(tokens), int(k)), 1.0 / int(k))
+    theta[rows] = np.array([doc.get_topic_dist() for doc in model.docs])
+    return beta, theta, sizes
+
+
+def fit_gibbs_model(tokens: list[list[str]], vocab: list[str], k: int, seed: int, iterations: int = ITERATIONS,
+                    alpha: float = ALPHA, eta: float = ETA) -> tuple[np.ndarray, np.ndarray, bytes]:
+    """fit_gibbs without the texts' shares, plus the fitted model as bytes for infer_gibbs.
+
+    Returns (topic_term, sizes, model). Example: beta, sizes, model = fit_gibbs_model(tokens, vocab, 4, 42)
+    """
+    model, _ = _train(tokens, vocab, k, seed, iterations, alpha, eta)
+    beta, sizes = _topic_words(model, vocab, k)
+    return beta, sizes, bytes(model.saves())
+
+
+def infer_gibbs(model: bytes, tokens: list[list[str]], iterations: int) -> np.ndarray:
+    """Topic shares of new texts under a fitted model (fit_gibbs_model's bytes): seeded Gibbs inference.
+
+    tomotopy seeds each text's sampler from the model, so a text's shares do not depend on the other
+    texts of the call, their order or the process (checked in tests/test_topic_sample.py).
+    Returns texts x k; equal shares for a text with no vocabulary token.
+    Example: theta = infer_gibbs(model, [["portal", "login"]], iterations=50)
+    """
+    lda = tp.LDAModel.loads(model)
+    index = set(lda.used_vocabs)
+    theta = np.full((len(tokens), lda.k), 1.0 / lda.k)
+    rows = [i for i, toks in enumerate(tokens) if any(w in index for w in toks)]
+    if rows:
+        docs = [lda.make_doc([w for w in tokens[i] if w in index]) for i in rows]
+        dist, _ = lda.infer(docs, iterations=int(iterations), workers=1, parallel=tp.ParallelScheme.NONE)
+        theta[rows] = np.asarray(dist, dtype=np.float64)
+    return theta
+
+
+def _train(tokens, vocab, k, seed, iterations, alpha, eta) -> tuple[tp.LDAModel, list[int]]:
+    """The trained tomotopy model and the positions of the texts it holds (those with a vocabulary token)."""
     index = {w: i for i, w in enumerate(vocab)}
     model = tp.LDAModel(k=int(k), alpha=alpha, eta=eta, seed=int(seed) % 2**32)
     model.optim_interval = 0  # keep the stated priors
@@ -56,13 +97,14 @@ def fit_gibbs(tokens: list[list[str]], vocab: list[str], k: int, seed: int, iter
     if not rows:
         raise ValueError("LDA needs at least one text with a vocabulary term")
     model.train(int(iterations), workers=1, parallel=tp.ParallelScheme.NONE)
+    return model, rows
+
+
+def _topic_words(model: tp.LDAModel, vocab: list[str], k: int) -> tuple[np.ndarray, np.ndarray]:
+    """k x len(vocab) word probabilities (0 for terms the texts never use) and tokens per topic."""
+    index = {w: i for i, w in enumerate(vocab)}
     used = np.fromiter((index[w] for w in model.used_vocabs), dtype=np.int64, count=len(model.used_vocabs))
     beta = np.zeros((int(k), len(vocab)))
     for t in range(int(k)):
         beta[t, used] = model.get_topic_word_dist(t)
-    sizes = np.asarray(model.get_count_by_topics(), dtype=np.float64)
-    if not shares:
-        return beta, None, sizes
-    theta = np.full((len(tokens), int(k)), 1.0 / int(k))
-    theta[rows] = np.array([doc.get_topic_dist() for doc in model.docs])
-    return beta, theta, sizes
+    return beta, np.asarray(model.get_count_by_topics(), dtype=np.float64)

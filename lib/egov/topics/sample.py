@@ -1,0 +1,144 @@
+"""Topics at scale: the final models are fitted on a period-stratified sample of passages and every
+passage's topic shares are inferred from them, in batches that run serially or on `egov.engine`.
+
+Up to MAX_FIT_PASSAGES passages every passage is fitted, exactly as `models.fit_topics` does (the
+sample corpus and the tests are unchanged). Above it, a seeded sample of MAX_FIT_PASSAGES passages
+is drawn per period (the year of the article's `date`, or a `period` column when the passages carry
+one): each period first keeps min(its passages, MIN_PER_PERIOD), so a thin year is represented, and
+the rest of the sample is spread over the periods in proportion to their remaining passages
+(largest remainders, ties to the earlier period), so beyond the floor every passage has the same
+chance. NMF is fitted on the sample's TF-IDF (idf from the sample) and every passage is transformed
+with the fitted topic-term weights; LDA is fitted by Gibbs sampling on the sample and every passage
+is inferred with INFER_ITERATIONS seeded Gibbs sweeps (tomotopy seeds each text from the model, so a
+passage's shares do not depend on its batch). Batches are INFER_BATCH passages whatever the engine,
+so the shares are the same byte for byte serially, in worker processes or on Dask.
+"""
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.feature_extraction.text import TfidfTransformer
+from threadpoolctl import threadpool_limits
+
+from egov import engine as _engine
+from egov.topics import lda as _lda
+from egov.topics.models import PassageTerms, TopicModel, _estimate, _fit, _topic_model
+
+MAX_FIT_PASSAGES = 20_000  # above this many passages the final fits run on a stratified sample of this size
+MIN_PER_PERIOD = 500  # each period keeps at least this many passages in the sample (all it has, if fewer)
+INFER_BATCH = 10_000  # passages per inference batch (fixed, so the shares never depend on the engine)
+INFER_PARALLEL_MIN = 2 * INFER_BATCH  # engine "auto": worker processes from this many passages
+INFER_ITERATIONS = _lda.MIN_ITERATIONS  # Gibbs sweeps when LDA infers a passage's shares
+UNDATED, ALL = "undated", "all"
+SAMPLE_COLUMNS = ["period", "n_passages", "n_fitted"]
+
+
+def passage_periods(passages: pd.DataFrame) -> pd.Series:
+    """Each passage's stratum: its `period` column, else the year of its `date` ("undated" without one),
+    else "all" (one stratum). Example: passage_periods(passages(docs)).value_counts()
+    """
+    if "period" in passages.columns:
+        return passages["period"].astype(str).reset_index(drop=True)
+    if "date" in passages.columns:
+        years = pd.to_datetime(passages["date"]).dt.year
+        return years.map(lambda y: UNDATED if pd.isna(y) else str(int(y))).astype(str).reset_index(drop=True)
+    return pd.Series([ALL] * len(passages), dtype=str)
+
+
+def allocate(sizes: pd.Series, total: int, floor: int = MIN_PER_PERIOD) -> pd.Series:
+    """How many of each period's passages a sample of `total` takes: min(size, floor) each (the floor is
+    lowered to total // periods when the floors alone would pass total), the rest in proportion to the
+    passages left (largest remainders, ties to the earlier period). All of them when total >= their sum.
+
+    `sizes`: passages per period, in period order. Example: allocate(pd.Series({"2019": 900, "2020": 100}), 300, 50)
+    """
+    sizes = sizes.astype("int64")
+    if total >= int(sizes.sum()):
+        return sizes.copy()
+    if total < 0 or floor < 0:
+        raise ValueError(f"allocate needs total >= 0 and floor >= 0, got total={total}, floor={floor}")
+    base = np.minimum(sizes.to_numpy(), min(floor, total // max(len(sizes), 1)))
+    left = sizes.to_numpy() - base
+    rest = total - int(base.sum())
+    quota = rest * left // left.sum()
+    remainder = rest * left - quota * left.sum()
+    extra = rest - int(quota.sum())
+    order = np.lexsort((np.arange(len(sizes)), -remainder))  # largest remainder first, then period order
+    quota[order[:extra]] += 1
+    return pd.Series(base + quota, index=sizes.index, dtype="int64")
+
+
+def stratified_sample(passages: pd.DataFrame, max_passages: int | None = MAX_FIT_PASSAGES, seed: int = 42,
+                      floor: int = MIN_PER_PERIOD) -> np.ndarray:
+    """Sorted row positions of a seeded period-stratified sample of at most max_passages passages
+    (allocate per passage_periods); every row when there are no more than max_passages (or it is None).
+
+    Example: rows = stratified_sample(pt.passages, 20_000, seed=42)
+    """
+    n = len(passages)
+    if max_passages is None or n <= max_passages:
+        return np.arange(n)
+    periods = passage_periods(passages).to_numpy()
+    names, codes = np.unique(periods, return_inverse=True)
+    quota = allocate(pd.Series(np.bincount(codes, minlength=len(names)), index=names), max_passages, floor)
+    rng = np.random.default_rng(seed)
+    rows = [rng.choice(np.flatnonzero(codes == i), size=int(q), replace=False) for i, q in enumerate(quota)]
+    return np.sort(np.concatenate(rows))
+
+
+def sample_table(passages: pd.DataFrame, max_passages: int | None = MAX_FIT_PASSAGES,
+                 floor: int = MIN_PER_PERIOD) -> pd.DataFrame:
+    """Passages per period and how many of them the final fits use (the rest are only inferred).
+
+    Returns period, n_passages, n_fitted; one row per period, sorted by period.
+    Example: sample_table(stage.terms.passages)
+    """
+    counts = passage_periods(passages).value_counts().sort_index()
+    total = len(passages) if max_passages is None else max_passages
+    fitted = allocate(counts, total, floor)
+    return pd.DataFrame({"period": counts.index.astype(str), "n_passages": counts.to_numpy(dtype="int64"),
+                         "n_fitted": fitted.to_numpy(dtype="int64")}, columns=SAMPLE_COLUMNS)
+
+
+def fit_sampled(pt: PassageTerms, k: int, model: str = "nmf", seed: int = 42,
+                max_passages: int | None = MAX_FIT_PASSAGES, engine: str | None = None) -> TopicModel:
+    """The final fit at scale: fit_topics on all passages up to max_passages, else on a stratified sample
+    with every passage's shares inferred (engine: "serial", "processes" or "dask"; None: $EGOV_ENGINE).
+
+    settings gain n_fitted (passages the model was fitted on) and n_inferred (passages whose shares were
+    inferred, 0 when all were fitted). Example: tm = fit_sampled(pt, 6, "lda", seed=42)
+    """
+    n = pt.counts.shape[0]
+    rows = stratified_sample(pt.passages, max_passages, seed)
+    if len(rows) == n:
+        tm = _fit(pt, k, model, seed, {})
+        tm.settings = {**tm.settings, "n_fitted": n, "n_inferred": 0}
+        return tm
+    sample = pt.subset(rows)
+    est, weights, _, sizes, params = _estimate(sample, k, model, seed, {}, shares=False, keep_lda=True)
+    if model == "nmf":
+        fitted = (est, TfidfTransformer().fit(sample.counts))
+        batches = [(model, fitted, pt.counts[i:i + INFER_BATCH]) for i in range(0, n, INFER_BATCH)]
+    else:
+        fitted = (est, INFER_ITERATIONS)
+        batches = [(model, fitted, pt.tokens[i:i + INFER_BATCH]) for i in range(0, n, INFER_BATCH)]
+    name = engine or _engine.resolve(n, INFER_PARALLEL_MIN)
+    theta = np.vstack(list(_engine.map_batches(infer_batch, batches, name)))
+    params = {**params, "n_fitted": len(rows), "n_inferred": n}
+    if model == "lda":
+        params["infer_iterations"] = INFER_ITERATIONS
+    return _topic_model(model, k, seed, est if model == "nmf" else None, pt, weights, theta, sizes, params)
+
+
+def infer_batch(model: str, fitted: tuple, data) -> np.ndarray:
+    """Topic weights of one batch of passages: NMF transform of its counts ((nmf, tfidf) fitted) or LDA
+    Gibbs inference of its token lists ((model bytes, iterations)). Rows in the batch's order."""
+    if model == "nmf":
+        nmf, tfidf = fitted
+        with warnings.catch_warnings(), threadpool_limits(limits=1):
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            return nmf.transform(tfidf.transform(data))
+    return _lda.infer_gibbs(fitted[0], data, fitted[1])
