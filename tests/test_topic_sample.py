@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import sparse
 
 from egov import engine
 from egov.topics import lda, sample
@@ -99,10 +100,40 @@ def test_over_the_cap_fits_the_sample_and_infers_every_passage_the_same_on_every
     assert fitted == {"2019": 28, "2020": 22, "2021": 10}
 
 
-def test_lda_inference_does_not_depend_on_the_batch_or_the_order(big):
-    beta, sizes, model = lda.fit_gibbs_model(big.tokens[:60], big.vocab, 3, seed=42, iterations=50)
-    whole = lda.infer_gibbs(model, big.tokens, 50)
-    halves = np.vstack([lda.infer_gibbs(model, big.tokens[:70], 50), lda.infer_gibbs(model, big.tokens[70:], 50)])
-    backwards = lda.infer_gibbs(model, big.tokens[::-1], 50)[::-1]
-    assert np.array_equal(whole, halves) and np.array_equal(whole, backwards)
-    assert np.array_equal(lda.infer_gibbs(model, [["no_such_term"]], 50), [[1 / 3, 1 / 3, 1 / 3]])
+def test_lda_fold_in_does_not_depend_on_the_batch_and_finds_the_planted_block(big):
+    beta, _, _ = lda.fit_gibbs(big.tokens[:60], big.vocab, 3, seed=42, iterations=50, shares=False)
+    beta = beta / beta.sum(axis=1, keepdims=True)
+    whole = lda.fold_in(beta, big.counts, 0.1, 30)
+    halves = np.vstack([lda.fold_in(beta, big.counts[:70], 0.1, 30), lda.fold_in(beta, big.counts[70:], 0.1, 30)])
+    assert np.array_equal(whole, halves)
+    np.testing.assert_allclose(whole.sum(axis=1), 1.0)
+    # a passage of one topic's terms only: almost all of its share goes to that topic
+    index = {w: i for i, w in enumerate(big.vocab)}
+    topic = int(np.argmax(beta[:, index["portal"]]))
+    one = np.zeros((1, len(big.vocab)))
+    one[0, [index[w] for w in ("portal", "login", "citizen", "account") if w in index]] = 5
+    assert lda.fold_in(beta, sparse.csr_matrix(one), 0.1, 30)[0, topic] > 0.9
+    # a passage with no term gets equal shares
+    assert np.array_equal(lda.fold_in(beta, sparse.csr_matrix((1, len(big.vocab))), 0.1, 30), [[1 / 3, 1 / 3, 1 / 3]])
+
+
+@pytest.mark.slow
+def test_inference_on_dask_equals_serial(big, monkeypatch):
+    monkeypatch.setattr(sample, "INFER_BATCH", 40)
+    serial = [sample.fit_sampled(big, 3, m, seed=42, max_passages=60, engine="serial") for m in MODELS]
+    with engine.cluster("dask", n_workers=2) as address:
+        monkeypatch.setenv(engine.SCHEDULER_ENV, address)
+        on_dask = [sample.fit_sampled(big, 3, m, seed=42, max_passages=60, engine="dask") for m in MODELS]
+    for a, b in zip(serial, on_dask):
+        assert np.array_equal(a.passage_topic, b.passage_topic)
+
+
+def test_the_stage_says_how_many_passages_of_each_period_were_fitted():
+    from egov.topics.stage import topic_stage
+
+    docs = planted_docs().assign(date=pd.to_datetime(["2019-01-01"] * 6 + ["2020-01-01"] * 3))
+    stage = topic_stage(passages(docs), n_topics=3, seed=42, ks=(3,))
+    assert stage.fit_sample.to_dict("list") == {"period": ["2019", "2020"], "n_passages": [30, 15],
+                                                "n_fitted": [30, 15]}
+    assert {m: (tm.settings["n_fitted"], tm.settings["n_inferred"]) for m, tm in stage.models.items()} == {
+        "nmf": (45, 0), "lda": (45, 0)}

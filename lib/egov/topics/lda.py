@@ -8,13 +8,14 @@ or gensim's LdaModel. One worker thread and a fixed seed give the same topics on
 tomotopy picks SIMD code at import by the CPU, and results differ between those builds, so the
 portable SSE2 build is used (TOMOTOPY_ISA, set before the first import) unless the environment
 says otherwise. The priors are fixed (no hyperparameter optimisation), so the settings stated
-are the settings used.
+are the settings used. `fold_in` gives new texts their topic shares under fitted topics.
 """
 from __future__ import annotations
 
 import os
 
 import numpy as np
+from scipy import sparse
 
 os.environ.setdefault("TOMOTOPY_ISA", "sse2")
 import tomotopy as tp  # noqa: E402  (the ISA must be chosen before the import)
@@ -44,47 +45,6 @@ def fit_gibbs(tokens: list[list[str]], vocab: list[str], k: int, seed: int, iter
     or None when shares=False; sizes: tokens assigned to each topic).
     Example: beta, theta, sizes = fit_gibbs(tokens, vocab, 4, seed=42)
     """
-    model, rows = _train(tokens, vocab, k, seed, iterations, alpha, eta)
-    beta, sizes = _topic_words(model, vocab, k)
-    if not shares:
-        return beta, None, sizes
-    theta = np.full((len(tokens), int(k)), 1.0 / int(k))
-    theta[rows] = np.array([doc.get_topic_dist() for doc in model.docs])
-    return beta, theta, sizes
-
-
-def fit_gibbs_model(tokens: list[list[str]], vocab: list[str], k: int, seed: int, iterations: int = ITERATIONS,
-                    alpha: float = ALPHA, eta: float = ETA) -> tuple[np.ndarray, np.ndarray, bytes]:
-    """fit_gibbs without the texts' shares, plus the fitted model as bytes for infer_gibbs.
-
-    Returns (topic_term, sizes, model). Example: beta, sizes, model = fit_gibbs_model(tokens, vocab, 4, 42)
-    """
-    model, _ = _train(tokens, vocab, k, seed, iterations, alpha, eta)
-    beta, sizes = _topic_words(model, vocab, k)
-    return beta, sizes, bytes(model.saves())
-
-
-def infer_gibbs(model: bytes, tokens: list[list[str]], iterations: int) -> np.ndarray:
-    """Topic shares of new texts under a fitted model (fit_gibbs_model's bytes): seeded Gibbs inference.
-
-    tomotopy seeds each text's sampler from the model, so a text's shares do not depend on the other
-    texts of the call, their order or the process (checked in tests/test_topic_sample.py).
-    Returns texts x k; equal shares for a text with no vocabulary token.
-    Example: theta = infer_gibbs(model, [["portal", "login"]], iterations=50)
-    """
-    lda = tp.LDAModel.loads(model)
-    index = set(lda.used_vocabs)
-    theta = np.full((len(tokens), lda.k), 1.0 / lda.k)
-    rows = [i for i, toks in enumerate(tokens) if any(w in index for w in toks)]
-    if rows:
-        docs = [lda.make_doc([w for w in tokens[i] if w in index]) for i in rows]
-        dist, _ = lda.infer(docs, iterations=int(iterations), workers=1, parallel=tp.ParallelScheme.NONE)
-        theta[rows] = np.asarray(dist, dtype=np.float64)
-    return theta
-
-
-def _train(tokens, vocab, k, seed, iterations, alpha, eta) -> tuple[tp.LDAModel, list[int]]:
-    """The trained tomotopy model and the positions of the texts it holds (those with a vocabulary token)."""
     index = {w: i for i, w in enumerate(vocab)}
     model = tp.LDAModel(k=int(k), alpha=alpha, eta=eta, seed=int(seed) % 2**32)
     model.optim_interval = 0  # keep the stated priors
@@ -97,14 +57,38 @@ def _train(tokens, vocab, k, seed, iterations, alpha, eta) -> tuple[tp.LDAModel,
     if not rows:
         raise ValueError("LDA needs at least one text with a vocabulary term")
     model.train(int(iterations), workers=1, parallel=tp.ParallelScheme.NONE)
-    return model, rows
-
-
-def _topic_words(model: tp.LDAModel, vocab: list[str], k: int) -> tuple[np.ndarray, np.ndarray]:
-    """k x len(vocab) word probabilities (0 for terms the texts never use) and tokens per topic."""
-    index = {w: i for i, w in enumerate(vocab)}
     used = np.fromiter((index[w] for w in model.used_vocabs), dtype=np.int64, count=len(model.used_vocabs))
     beta = np.zeros((int(k), len(vocab)))
     for t in range(int(k)):
         beta[t, used] = model.get_topic_word_dist(t)
-    return beta, np.asarray(model.get_count_by_topics(), dtype=np.float64)
+    sizes = np.asarray(model.get_count_by_topics(), dtype=np.float64)
+    if not shares:
+        return beta, None, sizes
+    theta = np.full((len(tokens), int(k)), 1.0 / int(k))
+    theta[rows] = np.array([doc.get_topic_dist() for doc in model.docs])
+    return beta, theta, sizes
+
+
+def fold_in(topic_term: np.ndarray, counts: sparse.csr_matrix, alpha: float = ALPHA,
+            iterations: int = 30) -> np.ndarray:
+    """Topic shares of texts (rows of a count matrix over the model's vocabulary) under fixed topics.
+
+    Each text's shares are updated `iterations` times by the zero-order collapsed variational
+    step with the topics held fixed (CVB0; Asuncion, Welling, Smyth & Teh 2009, "On smoothing and
+    inference for topic models", UAI): theta_k = (sum_w n_w theta_k beta_kw / sum_j theta_j beta_jw
+    + alpha) / (n + k alpha), from equal shares. Deterministic, and a row depends only on its own
+    counts, so batches can run anywhere. Terms no topic uses are not counted; a text without any
+    gets equal shares. Returns texts x k. Example: theta = fold_in(beta, pt.counts[:100])
+    """
+    k = topic_term.shape[0]
+    used = np.flatnonzero(topic_term.sum(axis=0) > 0)
+    x = sparse.csr_matrix(counts, dtype=np.float64)[:, used]
+    beta = np.ascontiguousarray(topic_term[:, used].T)  # terms x k
+    rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
+    n = np.asarray(x.sum(axis=1), dtype=np.float64).ravel()[:, None]
+    theta = np.full((x.shape[0], k), 1.0 / k)
+    for _ in range(int(iterations)):
+        p = np.einsum("ij,ij->i", theta[rows], beta[x.indices])  # each token's probability under the text's mix
+        ratio = sparse.csr_matrix((x.data / np.where(p > 0, p, 1.0), x.indices, x.indptr), shape=x.shape)
+        theta = (theta * (ratio @ beta) + alpha) / (n + k * alpha)
+    return theta

@@ -207,11 +207,10 @@ def _fit(pt: PassageTerms, k: int, model: str, seed: int, settings: dict, shares
     return _topic_model(model, k, seed, est, pt, weights, w if shares else None, sizes, params)
 
 
-def _estimate(pt: PassageTerms, k: int, model: str, seed: int, settings: dict, shares: bool = True,
-              keep_lda: bool = False) -> tuple:
+def _estimate(pt: PassageTerms, k: int, model: str, seed: int, settings: dict, shares: bool = True) -> tuple:
     """The fit itself: (estimator, k x terms weights, passages x k weights or None, topic sizes, settings used).
 
-    The estimator is the NMF, or for LDA None (with keep_lda, the tomotopy model's bytes and no passage weights).
+    The estimator is the fitted NMF, or None for LDA.
     """
     if model not in MODELS:
         raise ValueError(f"model must be 'nmf' or 'lda', got {model!r}")
@@ -228,9 +227,6 @@ def _estimate(pt: PassageTerms, k: int, model: str, seed: int, settings: dict, s
         weights, n_iter = est.components_, int(est.n_iter_)
         params = {**params, "n_iter": n_iter, "converged": bool(n_iter < params["max_iter"])}
         sizes = weights.sum(axis=1)
-    elif keep_lda:
-        weights, sizes, est = _lda.fit_gibbs_model(pt.tokens, pt.vocab, k, seed, **params)
-        w = None
     else:
         est = None
         weights, w, sizes = _lda.fit_gibbs(pt.tokens, pt.vocab, k, seed, shares=shares, **params)
