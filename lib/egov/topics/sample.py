@@ -34,7 +34,10 @@ from egov.topics.models import PassageTerms, TopicModel, _estimate, _fit, _norma
 MAX_FIT_PASSAGES = 20_000  # above this many passages the final fits run on a stratified sample of this size
 MIN_PER_PERIOD = 500  # each period keeps at least this many passages in the sample (all it has, if fewer)
 INFER_BATCH = 10_000  # passages per inference batch (fixed, so the shares never depend on the engine)
-INFER_PARALLEL_MIN = 2 * INFER_BATCH  # engine "auto": worker processes from this many passages
+# engine "auto": worker processes from this many passages. Below it they cost more than they save: at 71,169
+# passages (10,000 benchmark articles, 2 shared cores) NMF took 2.7 s serially and 6.9 s in processes, LDA 13.7 s
+# and 25.4 s (fit on the sample included; benchmarks/bench_topics_scale.py)
+INFER_PARALLEL_MIN = 100_000
 INFER_ITERATIONS = 30  # fold-in steps of LDA inference (converged by 20 on the synthetic check above)
 UNDATED, ALL = "undated", "all"
 SAMPLE_COLUMNS = ["period", "n_passages", "n_fitted"]
