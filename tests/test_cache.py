@@ -10,7 +10,6 @@ from conftest import ARTICLE
 from egov import cache, cleaning_audit, load_corpus, load_report
 from egov import terms
 from egov.terms.concepts import count_concepts
-from egov.corpus.dedupe import find_duplicates, shingles, signature
 
 SECOND = ("Updated: 2020-03-01\nThe provincial government services platform now handles 300 kinds of "
           "permits online, and officials said the mobile app would reach every county by the end of the year.\n")
@@ -119,24 +118,6 @@ def test_damaged_entry_is_recomputed(tmp_path):
     assert cache.cached(key, tmp_path, lambda: 42) == 42
     assert cache.cached(key, tmp_path, lambda: 0) == 42
     assert [p.name for p in tmp_path.iterdir()] == [key]  # no temporary folder left behind
-
-
-def test_dedupe_with_precomputed_signatures():
-    texts = ["a b c d e f g", "x y", "a b c d e f g", "a b c d e f h"]
-    assert find_duplicates(texts) == {2: (0, 1.0)}
-    assert find_duplicates(texts, signatures=[signature(t) for t in texts]) == {2: (0, 1.0)}
-    assert len(shingles("a b c d e f g")) == 3 and len(shingles("a b")) == 1 and shingles("") == set()
-
-
-def test_parallel_load_equals_serial(mixed_dir, monkeypatch):
-    import egov.corpus.load
-
-    monkeypatch.setenv(cache.ENV, "off")
-    serial = load_corpus(mixed_dir)
-    monkeypatch.setattr(egov.corpus.load, "PARALLEL_MIN", 1)
-    monkeypatch.setattr(egov.corpus.load, "CHUNK", 2)
-    monkeypatch.setenv("EGOV_JOBS", "2")
-    _same(serial, load_corpus(mixed_dir))
 
 
 def test_parallel_concepts_equal_serial(corpus, monkeypatch):

@@ -1,4 +1,4 @@
-"""Tests for egov.corpus.dates and egov.corpus.dates_html: publication dates from strings, text and HTML."""
+"""Tests for egov.corpus.dates: publication dates from strings and text (HTML pages: test_dates_html.py)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from egov.corpus.dates import DateFound, date_from_text, date_lines, parse_date_string, text_date
-from egov.corpus.dates_html import date_from_html
+from egov.corpus.dates import DateFound, date_from_text, date_lines, find_dates, parse_date_string, text_date
 
 SEEDS = Path(__file__).parents[1] / "seeds"
 
@@ -127,60 +126,23 @@ def test_seed_texts(prefix: str) -> None:
         assert "no year" in found.evidence  # 000 has "Nov 19", 004 has "Oct 1"
 
 
-# ---------------------------------------------------------------- HTML
-
-def _page(head: str = "", body: str = "") -> str:
-    return f"<html><head><title>E-government goes mobile - News</title>{head}</head><body>{body}</body></html>"
-
-
-ARTICLE = "<article><h1>E-government goes mobile</h1>{line}<p>{text}</p></article>"
-PROSE = "The State Council said more services will move online, officials said on Tuesday. " * 5
-
-HTML_CASES = [
-    ("jsonld", _page('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "x", '
-                     '"datePublished": "2019-06-04T08:00:00+08:00", "dateModified": "2019-06-10"}</script>',
-                     ARTICLE.format(line="", text=PROSE)), "2019-06-04"),
-    ("jsonld graph", _page('<script type="application/ld+json">{"@graph": [{"@type": "WebPage", '
-                           '"datePublished": "2018-01-01"}, {"@type": "Article", "datePublished": "2019-06-04"}]}'
-                           "</script>", ARTICLE.format(line="", text=PROSE)), "2019-06-04"),
-    ("meta property", _page('<meta property="article:published_time" content="2022-11-06T10:00:00+08:00">',
-                            ARTICLE.format(line="", text=PROSE)), "2022-11-06"),
-    ("time element", _page("", ARTICLE.format(line='<time datetime="2016-09-05" pubdate>5 Sep 2016</time>',
-                                              text=PROSE)), "2016-09-05"),
-    ("date line only", _page("", ARTICLE.format(line="<p>Published: June 4, 2019</p>", text=PROSE)), "2019-06-04"),
-    ("metadata and date line disagree",
-     _page('<meta property="article:published_time" content="2016-08-29T21:54:39Z">',
-           ARTICLE.format(line="<p>Published: May 6, 2019</p>", text=PROSE)), None),
-    ("UTC stamp, page shows local date",
-     _page('<meta property="article:published_time" content="2023-11-09T02:11:03+00:00">',
-           ARTICLE.format(line='<time datetime="2023-11-08T21:11:03-05:00" itemprop="datePublished">'
-                               "November 8, 2023</time>", text=PROSE)), "2023-11-08"),
-    ("two articles in JSON-LD disagree",
-     _page('<script type="application/ld+json">[{"@type": "NewsArticle", "datePublished": "2019-06-04"}, '
-           '{"@type": "NewsArticle", "datePublished": "2017-03-01"}]</script>', ARTICLE.format(line="", text=PROSE)),
-     None),
-    ("year-less dateline only", _page("", ARTICLE.format(line="", text="BEIJING, Jan. 5 (Xinhua) -- " + PROSE)), None),
-    ("copyright only", _page("", ARTICLE.format(line="", text=PROSE) + "<footer>© 2023 China Daily</footer>"), None),
-    ("empty", "", None),
-    ("visible date under an <h3> headline",
-     "<html><head><title>State Council issues hotline guideline</title></head><body>"
-     "<div class='nav'><a href='/'>Home</a> | <a href='/news'>News</a></div>"
-     "<h3 class='title'>State Council issues hotline guideline</h3>"
-     "<div class='info'>Updated: Dec 28, 2020 20:15 Xinhua</div>"
-     f"<div class='content'><p>{PROSE}</p></div><div class='footer'>Copyright 2022 Example</div></body></html>",
-     "2020-12-28"),
-]
+@pytest.mark.parametrize("line, expected", [
+    ("10.18.2019", "2019-10-18"),            # dotted, but the second number cannot be a month
+    ("04.06.2019", "2019-06-04"),            # dotted and ambiguous: day-first, as before
+    ("2 min readNov 5, 2018", "2018-11-05"),  # Medium's reading time glued to the date
+    ("January-14-2011", "2011-01-14"),
+])
+def test_page_date_forms_seen_on_real_pages(line, expected):
+    assert parse_date_string(line).date == pd.Timestamp(expected)
 
 
-@pytest.mark.parametrize(("name", "html", "expected"), HTML_CASES, ids=[c[0] for c in HTML_CASES])
-def test_date_from_html(name: str, html: str, expected: str | None) -> None:
-    found = date_from_html(html)
-    assert _day(found) == expected, found.evidence
-    assert found.evidence
-    assert found.precision == ("day" if expected else "")
+def test_a_month_inside_a_word_is_not_a_date():
+    assert find_dates("the unDecided 5, 2018 vote") == []
 
 
-def test_xml_declaration_is_accepted() -> None:
-    html = '<?xml version="1.0" encoding="utf-8"?>' + _page(
-        '<meta name="pubdate" content="2019-06-04">', ARTICLE.format(line="", text=PROSE))
-    assert _day(date_from_html(html)) == "2019-06-04"
+def test_a_site_address_beside_the_date_keeps_it_a_date_line():
+    text = ("Shenzhen to open municipal microblog\n"
+            "http://www.dongguantoday.com    2/23/2012 10:53:00 AM\n"
+            "The city government said on Thursday that it would open an account on a microblog service.")
+    found = date_from_text(text)
+    assert found.date == pd.Timestamp("2012-02-23")

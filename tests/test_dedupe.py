@@ -66,3 +66,10 @@ def test_chinese_reposts_are_shingled_by_character() -> None:
     assert len(shingle_array("数字政府")) == 1 and len(shingles("数字政府建设")) == 2
     found = find_duplicates([text, repost, "完全不同的一篇文章，讨论城市交通拥堵的治理办法和公共交通的发展。"])
     assert list(found) == [1] and found[1][0] == 0 and found[1][1] >= 0.8
+
+
+def test_dedupe_with_precomputed_signatures():
+    texts = ["a b c d e f g", "x y", "a b c d e f g", "a b c d e f h"]
+    assert find_duplicates(texts) == {2: (0, 1.0)}
+    assert find_duplicates(texts, signatures=[signature(t) for t in texts]) == {2: (0, 1.0)}
+    assert len(shingles("a b c d e f g")) == 3 and len(shingles("a b")) == 1 and shingles("") == set()

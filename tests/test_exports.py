@@ -233,7 +233,7 @@ def test_a_folder_mixing_exports_text_and_html(tmp_path: Path, seeds_dir: Path) 
     assert len(docs) == 4 + 3 + 2 + 1
     assert set(docs["database"]) == {"factiva", "nexis", ""}
     assert report[report["path"] == "mixed/page.html"].status.iloc[0].startswith("loaded")
-    assert overview.summary(docs).n_files[0] == 4 + 4 + 2 + 1  # documents and files; not the export lines
+    assert overview.corpus_facts(docs).n_files[0] == 4 + 4 + 2 + 1  # documents and files; not the export lines
 
 
 def test_damaged_inputs_are_reported_not_dropped(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ import pytest
 
 from egov import terms, timeline, topics
 from egov.report import figures
-from egov.terms import report as terms_report
+from egov.terms import figures as terms_figures
 from egov.timeline import figures as tf
 from egov.topics import report as topics_report
 from egov.topics.split import passages
@@ -133,8 +133,8 @@ FIGURES = {
     "timeline.term_shift": lambda p: tf.term_shift(_emerging()),
     "topics.sweep_figure": lambda p: topics_report.sweep_figure(_sweep(p[3]), choose_k(_sweep(p[3]))),
     "topics.heatmap": lambda p: topics_report.heatmap(p[0], p[2], p[1]),
-    "terms.concept_figure": lambda p: terms_report.concept_figure(_docs_zh(), _concepts_zh(_docs_zh())),
-    "terms.english_figure": lambda p: terms_report.english_figure(_vs_english()),
+    "terms.concept_figure": lambda p: terms_figures.concept_figure(_docs_zh(), _concepts_zh(_docs_zh())),
+    "terms.english_figure": lambda p: terms_figures.english_figure(_vs_english()),
 }
 
 

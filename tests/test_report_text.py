@@ -50,3 +50,13 @@ def test_words_name_a_missing_field():
 def test_say_escapes_but_words_does_not_unless_asked():
     assert report.words("{t}", t="<b>") == "<b>"
     assert report.say("{t} {n:|row}", t="<b>", n=2).data == "&lt;b&gt; rows"
+
+
+def test_words_give_a_sentence_per_fact_row():
+    facts = pd.DataFrame({"case": ["some", "none"], "language_name": ["English", "Chinese"], "n": [3, 0]})
+    templates = {"some": "{language_name}: {n} {n:|article}.", "none": "{language_name}: none."}
+    assert report.words(templates, facts) == "English: 3 articles. Chinese: none."
+    assert report.say(templates, facts, sep="\n").data == "English: 3 articles.\nChinese: none."
+    assert report.words("{n:,} {n:|{unit}}", facts.iloc[[0]], unit="policy era") == "3 policy eras"
+    with pytest.raises(ValueError, match="no rows"):
+        report.words("{n}", facts.iloc[0:0])

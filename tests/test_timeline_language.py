@@ -6,6 +6,7 @@ import warnings
 
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
@@ -14,6 +15,8 @@ from egov import timeline
 from egov.corpus.languages import (article_languages, language_facts, language_table, split_languages,
                                 with_language)
 from egov.timeline import figures as tf
+from egov import report
+from egov.report import prose
 from egov.timeline import report as timeline_report
 
 matplotlib.use("Agg")
@@ -84,7 +87,8 @@ def test_one_language_corpus_has_the_language_column_and_nothing_else_changes():
     tr = timeline.concept_trends(en, _concepts(), "year", n_boot=200, seed=7)
     assert set(tr["language"]) == {"en"}
     assert "language" not in timeline.first_appearance(tr).columns  # one language: the table reads as before
-    assert timeline_report.trend_sentence(tr, "digital government").startswith("'digital government'")
+    assert timeline_report.concept_facts(tr, "digital government")[["language", "case"]].values.tolist() == [
+        ["en", "from start"]]
 
 
 def test_no_placed_article_gives_an_empty_table_with_a_reason():
@@ -98,13 +102,33 @@ def test_sentences_and_tables_go_per_language(trends):
     assert fa[["language", "concept", "pattern"]].values.tolist() == [
         ["en", "digital government", "fades"], ["en", "e-government", "throughout"],
         ["zh", "digital government", "throughout"], ["zh", "e-government", "absent"]]
-    sentence = timeline_report.trend_sentence(trends, "digital government")
-    assert sentence.startswith("In the English articles, 'digital government'") and "In the Chinese articles, " in sentence
-    text = timeline_report.findings(_docs(), trends)
-    assert "- **English articles**" in text and "- **Chinese articles**" in text
+    facts = timeline_report.concept_facts(trends, "digital government")
+    assert facts[["language_name", "case", "peak_per_1k", "peak_n_docs", "last_per_1k"]].values.tolist() == [
+        ["English", "from start", 5.0, 2, 0.0], ["Chinese", "from start", 5.0, 1, pytest.approx(10 / 3)]]
+    changes = timeline_report.change_facts(trends)
+    assert changes[["language", "direction", "concept", "per_1k_from", "per_1k_to", "n_single"]].values.tolist() == [
+        ["en", "rise", "e-government", 2.5, 5.0, 1], ["en", "fall", "digital government", 5.0, 0.0, 1],
+        ["zh", "fall", "digital government", 5.0, pytest.approx(10 / 3), 1]]
+    heads = timeline_report.headline_facts(trends)
+    assert heads[["language", "case", "rise_concept", "fall_concept", "n_single"]].values.tolist() == [
+        ["en", "both", "e-government", "digital government", 1], ["zh", "fall", "", "digital government", 1]]
+    patterns = timeline_report.pattern_facts(trends)
+    assert patterns[["language", "fades", "throughout"]].values.tolist() == [
+        ["en", "digital government", "e-government"], ["zh", "none", "digital government"]]
     assert "English: " in tf.concept_title(trends) and "Chinese: " in tf.concept_title(trends)
-    assert "counted apart" in timeline_report.headline(trends)
+    assert report.words("{language_name}: {concept} {per_1k_from:.1f} to {per_1k_to:.1f}", changes, sep="; ") == (
+        "English: e-government 2.5 to 5.0; English: digital government 5.0 to 0.0; Chinese: digital government "
+        "5.0 to 3.3")
 
+
+def test_language_trend_facts_per_language(trends):
+    facts = timeline_report.language_trend_facts(trends, "digital government")
+    assert facts[["language_name", "case", "count", "n_periods_with", "peak_per_1k", "peak_period"]].values.tolist() == [
+        ["English", "used", 2, 1, 5.0, "2019"], ["Chinese", "used", 4, 2, 5.0, "2019"]]
+    en = trends[trends["language"] == "en"]
+    assert timeline_report.language_trend_facts(en, "e-government")[["case", "count"]].values.tolist() == [
+        ["one language", 2]]
+    assert timeline_report.language_trend_facts(trends, "")["case"].tolist() == ["no concept"]
 
 def _missing(fig) -> list[str]:
     with warnings.catch_warnings(record=True) as caught:
@@ -142,7 +166,9 @@ def test_topic_shares_per_language():
     assert one[("en", "2019")] == pytest.approx((100 * 1.0 + 300 * 0.5) / 400)
     assert one[("zh", "2021")] == pytest.approx((100 * 1.0 + 500 * 0.5) / 600)
     assert tt.columns[-1] == "language"
-    assert timeline_report.theme_sentence(tt.assign(label="a / b")).startswith("In the English articles: ")
+    themes = timeline_report.theme_change_facts(tt.assign(label="a / b"))
+    assert themes[["language", "direction", "topic", "case"]].values.tolist() == [
+        ["en", "rise", 2, "single"], ["en", "fall", 1, "single"], ["zh", "rise", 1, "single"], ["zh", "fall", 2, "single"]]
     fig = tf.topic_trajectories(tt.assign(label="数字政府 / 平台"))
     assert fig.get_suptitle().startswith("English: ")
     assert _missing(fig) == []
@@ -174,8 +200,8 @@ def test_languages_text_for_the_front_page():
 
 def test_limits_name_the_corpus_languages():
     docs = _docs()
-    assert "not a sample of English- or Chinese-language coverage" in timeline_report.limits(docs)
-    assert "not a sample of English-language coverage" in timeline_report.limits(docs[docs["language"] == "en"])
+    assert "not a sample of English- or Chinese-language coverage" in prose.timeline_limits(docs)
+    assert "not a sample of English-language coverage" in prose.timeline_limits(docs[docs["language"] == "en"])
     assert timeline_report.shared_concept(timeline.concept_trends(docs, _concepts(), n_boot=50)) == "digital government"
 
 
@@ -187,4 +213,38 @@ def test_titles_do_not_report_changes_their_numbers_cannot_show():
                        "period_end": pd.to_datetime(["2019-12-31", "2020-12-31"] * 2)})
     fig = tf.topic_trajectories(tt)
     assert fig.get_suptitle() == "No rate changes between 2019 and 2020"
+    plt.close(fig)
+
+
+def _term_counts() -> pd.DataFrame:
+    rows = [("en1", "portal", 2), ("en2", "portal", 1), ("en2", "cloud", 1), ("en3", "cloud", 2),
+            ("zh1", "政务", 2), ("zh2", "数据", 2), ("zh3", "数据", 1), ("zh3", "政务", 1)]
+    return pd.DataFrame(rows, columns=["doc_id", "term", "count"])
+
+
+def test_vocabulary_shift_and_emerging_terms_go_per_language():
+    docs, counts = _docs(), _term_counts()
+    js = timeline.jensen_shannon(docs, counts, "year", n_baseline=20)
+    assert js[["language", "period_from", "period_to", "n_docs_from", "n_docs_to", "n_terms_from", "n_terms_to"]
+              ].values.tolist() == [["en", "2019", "2021", 2, 1, 4, 2], ["zh", "2019", "2021", 1, 2, 2, 4]]
+    m = [(0.75 + 0) / 2, (0.25 + 1) / 2]  # English: portal, cloud 3:1 in 2019, 0:2 in 2021; no Chinese word pooled in
+    expected = (0.75 * np.log2(0.75 / m[0]) + 0.25 * np.log2(0.25 / m[1]) + 1 * np.log2(1 / m[1])) / 2
+    assert js["jsd"].iloc[0] == pytest.approx(expected) and js["jsd"].iloc[1] == pytest.approx(expected)
+    en = docs["language"] == "en"
+    assert_frame_equal(js.iloc[:1], timeline.jensen_shannon(docs[en], counts, "year", n_baseline=20))
+    facts = timeline_report.shift_facts(js)
+    assert facts[["language_name", "case", "period_from", "jsd"]].values.tolist() == [
+        ["English", "times", "2019", pytest.approx(expected)], ["Chinese", "times", "2019", pytest.approx(expected)]]
+    em = timeline.emerging_terms(docs, counts, min_count=1, min_docs=1)
+    assert em[["language", "term", "direction", "count_early", "count_late", "split"]].values.tolist() == [
+        ["en", "cloud", "emerging", 0, 3, pd.Timestamp("2019-09-01")],
+        ["en", "portal", "fading", 2, 1, pd.Timestamp("2019-09-01")],
+        ["zh", "数据", "emerging", 0, 3, pd.Timestamp("2021-02-02")],
+        ["zh", "政务", "fading", 2, 1, pd.Timestamp("2021-02-02")]]
+    assert em.attrs["minimums"] == {"en": (1, 1), "zh": (1, 1)}
+    facts = timeline_report.emerging_facts(em)
+    assert facts[["language", "split", "emerging", "fading", "min_count"]].values.tolist() == [
+        ["en", pd.Timestamp("2019-09-01"), "cloud", "portal", 1], ["zh", pd.Timestamp("2021-02-02"), "数据", "政务", 1]]
+    fig = tf.term_shift(em)
+    assert fig.get_suptitle().startswith("'Chinese: 数据' and 'English: cloud' rise most in the later half")
     plt.close(fig)

@@ -55,3 +55,12 @@ def test_furniture_is_not_headline_like(line: str) -> None:
 
 def test_size_counts_chinese_characters_as_half_words() -> None:
     assert size("数字政府 digital government") == 4
+
+
+def test_title_skips_furniture_glued_into_one_line():
+    text = ("Exclusive news, data and analytics for financial market professionalsLearn more about Refinitiv\n"
+            "China to set up national data bureau in government shake-up\n"
+            "BEIJING, March 7 (Reuters) - China will set up a national data bureau to coordinate the sharing of data.")
+    assert title_from_text(text) == "China to set up national data bureau in government shake-up"
+    assert title_from_text("WeChat and GovInsider report on eGovernment apps\nBody text follows here.") == (
+        "WeChat and GovInsider report on eGovernment apps")

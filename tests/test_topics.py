@@ -281,8 +281,8 @@ def test_a_corpus_too_small_gives_an_empty_stage_with_its_reason():
     assert "too small" in stage.reason or "no passages" in stage.reason
     assert list(stage.topics.columns) == ["model", "topic", "label", "rank", "term", "weight", "relevance"]
     assert list(stage.doc_topics.columns) == ["model", "doc_id", "topic", "share"]
-    assert topics_report.sweep_sentence(stage.sweep, stage.choice, stage.reasons).startswith("**No topic model:")
-    assert topics_report.headline(topics_report.topic_table(stage.summary), stage.k, stage.sweep).startswith("No topic model")
+    assert topics_report.sweep_facts(stage.sweep)[["case", "reason"]].iloc[0].tolist() == ["none", stage.reason]
+    assert topics_report.headline_facts(stage.summary, stage.choice, stage.sweep)["case"].iloc[0] == "none"
     assert topics_report.representatives(None).empty
 
 

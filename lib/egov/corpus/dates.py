@@ -60,12 +60,16 @@ _NOT_DIGIT_BEFORE, _NOT_DIGIT_AFTER = r"(?<![\d])", r"(?![\d])"
 # Copied pages glue the time to the year ("March 7, 20235:39 PM GMT+8"); a year has four digits.
 _YEAR_END = r"(?:(?![\d])|(?=[0-2]?\d:[0-5]\d))"
 
+# A month name starts a word, or is glued to a lower-case word ("readNov 5, 2018").
+_MON_START = r"(?:\b|(?<=[a-z])(?=(?-i:[A-Z])))"
+
 # Order matters: earlier patterns win where matches overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ymd", re.compile(_NOT_DIGIT_BEFORE + _YEAR + r"(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)"
                        + _NOT_DIGIT_AFTER)),
     ("zh", re.compile(_YEAR + r"\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日")),
-    ("mdy", re.compile(r"\b" + _MON + r"\s*" + _DAY + r"\s*,?\s*" + _YEAR + _YEAR_END, re.I)),
+    # "Nov 5, 2018", "January-14-2011", and "2 min readNov 5, 2018" (a month glued to a lower-case word)
+    ("mdy", re.compile(_MON_START + _MON + r"(?:\s*|-)" + _DAY + r"(?:\s*,?\s*|-)" + _YEAR + _YEAR_END, re.I)),
     # "4 June 2019", "31. October, 2023", "16-Dec-2021"
     ("dmy", re.compile(r"(?<![\d.])" + _DAY + r"\.?(?:\s*|-)(?:of\s+)?" + _MON + r"(?:,?\s*|-)" + _YEAR
                        + _YEAR_END, re.I)),
@@ -89,6 +93,8 @@ _DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]*){0,2
 _WEEKDAY = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\b\.?,?",
                       re.I)
 _TIME = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|GMT[+-]?\d*|UTC[+-]?\d*)?", re.I)
+
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 
 # A plain date under the headline is the publication date more often than an "Updated" line.
 # A Chinese headline with its date glued on ("glued") ranks below them: lists of related links look the same.
@@ -120,7 +126,7 @@ def _parts(kind: str, m: re.Match[str], dmy_order: bool | None) -> tuple[int, in
     if kind == "my":
         return year, _MONTHS[g["mon"].lower()], None
     a, b = int(g["a"]), int(g["b"])
-    if a > 12 or g["sep"] == ".":  # 25/06/2019, and dotted dates are day-first
+    if a > 12 or (g["sep"] == "." and b <= 12):  # 25/06/2019, and dotted dates are day-first (10.18.2019 cannot be)
         dmy = True
     elif b > 12:
         dmy = False
@@ -244,6 +250,7 @@ def _line_kind(line: str, m: _Match, others: list[_Match]) -> str:
         after = after.replace(o.text, " ") if o.start > m.start else after
         before = before.replace(o.text, " ") if o.start < m.start else before
     rest = _TIME.sub("", _WEEKDAY.sub("", before + " " + after))
+    rest = _URL.sub(" ", rest)  # "http://www.site.com    2/23/2012 10:53:00 AM" is a page line
     rest = re.sub(r"[\s|/·•,:;()\[\]–—-]+", " ", rest).strip()
     near_before = before[-40:]
     # The label closest to the date wins: "Last updated 04 Jun 2020, originally created 17 Jun 2019".

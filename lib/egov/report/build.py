@@ -21,8 +21,7 @@ import nbformat
 import pandas as pd
 
 from egov import cache, engine, resources
-from egov.corpus.languages import languages_text
-from egov.report.overview import reason_kind
+from egov.report.overview import corpus_facts
 
 NOTEBOOKS = resources.notebooks_dir()
 GENERATED = ("notebooks", "tables", "figures", "headlines")  # what a build writes, removed before a fresh build
@@ -164,7 +163,9 @@ def build(corpus: str = "seeds", out: str | Path = "build", in_place: bool = Fal
             old.unlink()
     (out / "notebooks").mkdir(parents=True, exist_ok=True)
     # The kernel runs in <out>, so the parameters hold no absolute path of the output folder
-    # and two builds into different folders are byte-identical.
+    # and two builds into different folders are byte-identical. figures_dir is the report's own figures/
+    # (figures.output_dir returns a given folder as is), so a build never writes the committed sample
+    # figures; --in-place passes no parameter and gets them from figures.output_dir("seeds", ...).
     params = {"corpus": corpus_arg, "out": ".", "figures_dir": "figures"}
     pages: list[Page] = []
     todo = [nb for nb in notebooks(folder) if not only or any(nb.stem.startswith(o) for o in only)]
@@ -277,28 +278,23 @@ def _failure(name: str, err: Exception) -> str:
 
 
 def _corpus_numbers(out: Path, corpus: str) -> str:
-    """The corpus in numbers, from the tables notebook 01 exported (HTML, data escaped)."""
+    """The corpus in numbers, from the tables notebook 01 exported (`overview.corpus_facts`; HTML, data escaped)."""
     articles_csv, report_csv = out / "tables" / "articles.csv", out / "tables" / "load_report.csv"
     if not articles_csv.exists() or not report_csv.exists():
         return "<p>The corpus notebook did not export its tables, so the corpus cannot be summarised here.</p>"
     articles = pd.read_csv(articles_csv, parse_dates=["date"], keep_default_na=False, na_values={"date": [""]})
     report = pd.read_csv(report_csv, keep_default_na=False)
-    files = report[~report["status"].isin(["metadata", "export"])]  # an export file counts by its documents
-    dated = articles["date"].dropna()
-    named = articles.loc[articles["source"] != "", "source"].nunique()
-    no_source = int((articles["source"] == "").sum())
-    name = "the sample corpus (<code>seeds/</code>)" if corpus == "seeds" else f"<code>{html.escape(Path(corpus).name)}</code>"
-    span = f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}" if len(dated) else "no article is dated"
-    skipped = files[files["status"] == "skipped"]
-    reasons = reason_kind(skipped["reason"]).value_counts()
-    why = ", ".join(f"{n} {html.escape(r)}" for r, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
-    rows = [("Corpus", name), ("Articles", f"{len(articles):,}"), ("Words", f"{int(articles['n_words'].sum()):,}"),
-            ("Languages", html.escape(languages_text(articles["language"])) if "language" in articles else "not recorded"),
-            ("Dates", span + (f" ({len(articles) - len(dated):,} undated)" if len(dated) and len(dated) < len(articles) else "")),
-            ("Sources", f"{named:,} named" + (f" ({no_source:,} {'article names' if no_source == 1 else 'articles name'} "
-                                              "none)" if no_source else "")),
-            ("Files read", f"{len(files):,}"),
-            ("Files skipped", f"{len(skipped):,}" + (f": {why}" if why else "") +
+    s = corpus_facts(articles, report, location=Path(corpus).name).iloc[0]
+    name = "the sample corpus (<code>seeds/</code>)" if corpus == "seeds" else f"<code>{html.escape(s.location)}</code>"
+    span = ("no article is dated" if s.case == "undated" else f"{s['first']:%Y-%m-%d}" if s["first"] == s["last"]
+            else f"{s['first']:%Y-%m-%d} to {s['last']:%Y-%m-%d}")
+    unnamed = f" ({s.n_unnamed:,} {'article names' if s.n_unnamed == 1 else 'articles name'} none)" if s.n_unnamed else ""
+    rows = [("Corpus", name), ("Articles", f"{s.n_articles:,}"), ("Words", f"{s.n_words:,}"),
+            ("Languages", html.escape(s.languages) or "not recorded"),
+            ("Dates", span + (f" ({s.n_undated:,} undated)" if s.case == "part_dated" else "")),
+            ("Sources", f"{s.n_sources:,} named{unnamed}"),
+            ("Files read", f"{s.n_files:,}"),
+            ("Files skipped", f"{s.n_skipped:,}" + (f": {html.escape(s.skipped_reasons)}" if s.skipped_reasons else "") +
              ' (<a href="tables/load_report.csv">load report</a>)')]
     return "<table class=\"numbers\">" + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows) + "</table>"
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import tempfile
 import textwrap
 import unicodedata
 from importlib.resources import files
@@ -21,6 +22,8 @@ from pathlib import Path
 import matplotlib
 import matplotlib.font_manager as font_manager
 import matplotlib.pyplot as plt
+
+from egov import resources
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 SEQUENTIAL = "cividis"
@@ -160,6 +163,35 @@ def empty(title: str, text: str):
 def caption(fig, text: str) -> None:
     """Put a small source/explanation line under the figure, wrapped to its width (data make it any length)."""
     fig.supxlabel(wrap(text, CAPTION_CHARS), fontsize=8, color="#444444", x=0.01, ha="left")
+
+
+def output_dir(corpus: str | Path, out: str | Path | None, figures_dir: str | Path | None = None) -> Path:
+    """Where a notebook saves its figures, so a run on another corpus never overwrites the sample's.
+
+    `figures_dir` when given (`egov build` passes its report's figures/); else the repository's
+    committed `figures/` only when `corpus` is the sample ("seeds", or a path to the seeds folder:
+    relative, absolute or with a trailing slash) in a checkout; else `<out>/figures`; else, when
+    `out` is None, `egov-figures` in the system's temporary folder.
+    Example: output_dir("seeds", "../build") -> <checkout>/figures; output_dir("my_articles", "../build") -> ../build/figures
+    """
+    if figures_dir is not None:
+        return Path(figures_dir)
+    root = resources.checkout()
+    if root is not None and _is_sample(corpus):
+        return root / "figures"
+    if out is not None:
+        return Path(out) / "figures"
+    return Path(tempfile.gettempdir()) / "egov-figures"
+
+
+def _is_sample(corpus: str | Path) -> bool:
+    """True for "seeds" (the name load_corpus gives the sample) and for any path to the seeds folder."""
+    if str(corpus) == "seeds":
+        return True
+    try:
+        return Path(corpus).resolve() == resources.seeds_dir().resolve()
+    except OSError:
+        return False
 
 
 def save(fig, stem: str, directory: str | Path = "../figures") -> None:

@@ -1,4 +1,7 @@
-"""The corpus at a glance: counts, spans, sources, lengths, and what its size supports."""
+"""The corpus at a glance as fact tables: counts, spans, years, sources, cleaning and the load report.
+
+Notebook 01 words each table with a template visible in its cell; what the corpus can and cannot
+support is computed prose (`egov.report.prose.supports`)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,31 +9,60 @@ from pathlib import Path
 import pandas as pd
 
 from egov.corpus.load import cleaning_audit, load_report
+from egov.corpus.languages import article_languages, languages_text
+from egov.report import prose
 from egov.report.text import escape, plural
 
 
-def summary(docs: pd.DataFrame) -> pd.DataFrame:
-    """One row: n_articles, n_words, n_sources, n_dated, n_undated, first, last, n_years, n_files, n_skipped, n_warned.
+DATE_CASES = ("undated", "one_date", "all_dated", "part_dated")
 
-    Example: summary(load_corpus("seeds")).n_articles[0] -> 5
+
+def corpus_facts(docs: pd.DataFrame, report: pd.DataFrame | None = None, location: str | None = None) -> pd.DataFrame:
+    """The corpus in one row of numbers, for notebook 01's sentences and the front page.
+
+    Returns case ("undated": no article dated; "one_date": all dated on one day; "all_dated";
+    "part_dated": some undated), location, n_articles, n_words, n_sources (named), n_unnamed (articles
+    naming none), n_dated, n_undated, first, last, n_years (distinct), n_files (input files, an export
+    counted by its documents), n_skipped, n_warned, skipped_reasons ("2 duplicate of another article,
+    1 binary"), n_en, n_zh, languages ("24 Chinese (中文), 6 English"; "" when not recorded).
+    `report` is the load report (default: the one load_corpus kept with docs), so the front page can
+    pass the exported articles.csv and load_report.csv. Example: corpus_facts(load_corpus("seeds")).n_articles[0] -> 5
     """
-    report = load_report(docs)
+    report = load_report(docs) if report is None else report
+    if location is None:
+        where = str(docs.attrs["egov"].location)
+        location = Path(where).name or where
     files = report[~report["status"].isin(["metadata", "export"])]
+    skipped = files[files["status"] == "skipped"]
+    reasons = reason_kind(skipped["reason"]).value_counts()
     dated = docs["date"].dropna()
-    location = Path(str(docs.attrs["egov"].location)).name or str(docs.attrs["egov"].location)
+    sources = docs["source"].fillna("").astype(str)
+    langs = article_languages(docs) if {"language", "text"} & set(docs.columns) else pd.Series("", index=docs.index)
+    if dated.empty:
+        case = "undated"
+    elif len(dated) < len(docs):
+        case = "part_dated"
+    else:
+        case = "one_date" if dated.min() == dated.max() else "all_dated"
     return pd.DataFrame([{
+        "case": case,
         "location": location,
         "n_articles": len(docs),
         "n_words": int(docs["n_words"].sum()),
-        "n_sources": docs["source"].replace("", pd.NA).dropna().nunique(),
+        "n_sources": int(sources[sources != ""].nunique()),
+        "n_unnamed": int((sources == "").sum()),
         "n_dated": len(dated),
         "n_undated": int(docs["date"].isna().sum()),
         "first": dated.min() if len(dated) else pd.NaT,
         "last": dated.max() if len(dated) else pd.NaT,
         "n_years": dated.dt.year.nunique(),
         "n_files": len(files),
-        "n_skipped": int((files["status"] == "skipped").sum()),
+        "n_skipped": len(skipped),
         "n_warned": int((files["status"] == "loaded with warning").sum()),
+        "skipped_reasons": ", ".join(f"{n:,} {r}" for r, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "n_en": int((langs == "en").sum()),
+        "n_zh": int((langs == "zh").sum()),
+        "languages": languages_text(langs) if (langs != "").all() and len(langs) else "",
     }])
 
 
@@ -42,8 +74,11 @@ def problem_files(docs: pd.DataFrame) -> pd.DataFrame:
 
 
 def describe(docs: pd.DataFrame) -> str:
-    """A Markdown paragraph: what was loaded, from where, the date span and what was left out."""
-    s = summary(docs).iloc[0]
+    """A Markdown paragraph: what was loaded, from where, the date span and what was left out.
+
+    Kept only for the first cells of notebooks 02-04; notebook 01 words `corpus_facts` with a visible template.
+    """
+    s = corpus_facts(docs).iloc[0]
     where = "the sample corpus (`seeds/`)" if s.location == "seeds" else f"<code>{escape(s.location)}</code>"
     text = (f"Loaded **{plural(int(s.n_articles), 'article')}** ({int(s.n_words):,} words after cleaning) "
             f"from {where}: {plural(int(s.n_files), 'file')} read, {int(s.n_skipped):,} skipped, "
@@ -148,88 +183,67 @@ def status_counts(docs: pd.DataFrame) -> pd.DataFrame:
 
 
 def supports(docs: pd.DataFrame) -> str:
-    """Markdown bullets on what a corpus of this size and spread can and cannot support."""
-    s = summary(docs).iloc[0]
-    n, years = int(s.n_articles), int(s.n_years)
-    can, cannot = [], []
-    can.append(f"describing these {plural(n, 'article')} exactly: which words, concepts and themes they use, "
-               "with passages quoted as evidence")
-    if n < 30:
-        cannot.append(f"statements about coverage in general: {plural(n, 'article')} is a handful of cases, not a sample; "
-                      "any difference between articles may be one author's style")
-    else:
-        can.append("comparisons between groups of articles, with intervals from resampling articles")
-    if s.n_dated == 0:
-        cannot.append("anything about time: no article has a date")
-    elif years < 3 or n / max(years, 1) < 5:
-        cannot.append(f"trends: {plural(int(s.n_dated), 'dated article')} over {plural(years, 'year')} "
-                      "means most years hold one article or none, so a change between years is one article against another")
-    else:
-        can.append(f"sketching change over {plural(years, 'year')}, with bootstrap intervals that show how sure each period is")
-    if s.n_sources <= 3:
-        cannot.append(f"comparisons between outlets ({plural(int(s.n_sources), 'named source')})")
-    cannot.append("what Chinese-language media or official documents say: the corpus is English-language coverage")
-    cannot.append("causes: a word appearing after a policy date is a coincidence in time, not an effect")
-    lines = ["**It can support:**"] + [f"- {c}" for c in can] + ["", "**It cannot support:**"] + [f"- {c}" for c in cannot]
-    return "\n".join(lines)
+    """Markdown bullets on what the corpus can and cannot support: `prose.supports(corpus_facts(docs))`.
+
+    Kept only for notebooks 02-04, which call it by this name; notebook 01 calls `prose.supports`.
+    """
+    return prose.supports(corpus_facts(docs))
 
 
-def year_sentence(docs: pd.DataFrame) -> str:
-    """A sentence on how the dated articles spread over years."""
+def year_facts(docs: pd.DataFrame) -> pd.DataFrame:
+    """How the dated articles spread over calendar years, in one row.
+
+    Returns case ("undated"; "one_year"; "one_each": no year has two articles; "busiest"; each of the last
+    two with "_gaps" when a year inside the span has no article), n_dated, n_years (calendar years from the
+    first to the last, gaps included), first_year, last_year, busiest_year (most articles, earliest on ties),
+    n_busiest, n_empty (years without an article), empty_years ("2015, 2017"; the first 10, then "...").
+    Years are 0 when no article is dated. Example: year_facts(docs).busiest_year[0]
+    """
     table = per_year(docs)
-    if table.empty:
-        return "No article has a date, so the corpus cannot be placed in time."
-    empty = table[table["n_articles"] == 0]["year"].tolist()
-    busiest = table.sort_values(["n_articles", "year"], ascending=[False, True]).iloc[0]
-    text = f"The dated articles span {plural(len(table), 'calendar year')} ({table.year.min()} to {table.year.max()}); "
-    if busiest.n_articles <= 1:
-        text += "no year has more than one article."
-    else:
-        text += f"the busiest year, {busiest.year}, has {plural(int(busiest.n_articles), 'article')}."
-    if empty:
-        text += f" {plural(len(empty), 'year')} in that span ha{'s' if len(empty) == 1 else 've'} no article at all ({', '.join(map(str, empty[:10]))}{', ...' if len(empty) > 10 else ''})."
-    return text
+    empty = table.loc[table["n_articles"] == 0, "year"].tolist()
+    row = {"case": "undated", "n_dated": int(table["n_articles"].sum()), "n_years": len(table), "first_year": 0,
+           "last_year": 0, "busiest_year": 0, "n_busiest": 0, "n_empty": len(empty),
+           "empty_years": ", ".join(map(str, empty[:10])) + (", ..." if len(empty) > 10 else "")}
+    if len(table):
+        busiest = table.sort_values(["n_articles", "year"], ascending=[False, True], kind="stable").iloc[0]
+        row.update(first_year=int(table["year"].min()), last_year=int(table["year"].max()),
+                   busiest_year=int(busiest["year"]), n_busiest=int(busiest["n_articles"]))
+        row["case"] = ("one_year" if len(table) == 1 else ("one_each" if row["n_busiest"] == 1 else "busiest")
+                       + ("_gaps" if empty else ""))
+    return pd.DataFrame([row])
 
 
-def source_sentence(docs: pd.DataFrame) -> str:
-    """A sentence on how concentrated the sources are."""
+def source_facts(docs: pd.DataFrame) -> pd.DataFrame:
+    """How concentrated the named sources (outlets) are, in one row.
+
+    Returns case ("none": no article names one; "only": one named source; "one_each": several, one
+    article each; "largest": several, the largest with more; the last three with "_unnamed" when some
+    articles name no source), n_articles, n_sources (named), top_source (most articles, first by name
+    on ties; "" for none), n_top, top_share (of all articles, 0-1), n_unnamed.
+    Example: source_facts(docs).top_source[0]
+    """
     table = per_source(docs)
     named = table[table["source"] != "unknown"]
-    if named.empty:
-        return "No article names its outlet in metadata or in its text."
-    if named["n_articles"].iloc[0] == 1:
-        text = f"{plural(len(named), 'named source')} in all, one article each."
-    else:
+    n_unnamed = int(table.loc[table["source"] == "unknown", "n_articles"].sum())
+    row = {"case": "none", "n_articles": len(docs), "n_sources": len(named), "top_source": "", "n_top": 0,
+           "top_share": 0.0, "n_unnamed": n_unnamed}
+    if len(named):
         top = named.iloc[0]
-        text = (f"{plural(len(named), 'named source')} in all; the largest, {escape(top.source)}, has "
-                f"{plural(int(top.n_articles), 'article')} ({top.n_articles / len(docs):.0%}).")
-    if len(named) < len(table):
-        n = int(table.loc[table["source"] == "unknown", "n_articles"].iloc[0])
-        text += (f" {plural(n, 'article')} {'names' if n == 1 else 'name'} no outlet in metadata or in "
-                 f"{'its' if n == 1 else 'their'} text.")
-    return text
+        row.update(top_source=str(top["source"]), n_top=int(top["n_articles"]),
+                   top_share=float(top["n_articles"] / len(docs)))
+        row["case"] = ("only" if len(named) == 1 else "one_each" if row["n_top"] == 1 else "largest") + \
+            ("_unnamed" if n_unnamed else "")
+    return pd.DataFrame([row])
 
 
-def cleaning_sentence(docs: pd.DataFrame) -> str:
-    """A sentence on how much cleaning removed."""
+def cleaning_facts(docs: pd.DataFrame) -> pd.DataFrame:
+    """What cleaning removed, in one row.
+
+    Returns case ("none" or "some"), n_removed (lines or fragments), n_cleaned (articles with a removal),
+    n_articles, n_rules (rules that removed something). The removals themselves: `cleaning_audit(docs)`.
+    Example: cleaning_facts(docs).n_removed[0]
+    """
     audit = cleaning_audit(docs)
-    if audit.empty:
-        return "Cleaning removed nothing: no line matched a boilerplate rule."
-    return (f"Cleaning removed {plural(len(audit), 'line or fragment', 'lines or fragments')} from "
-            f"{plural(audit['doc_id'].nunique(), 'article')} of {len(docs):,}, by {plural(audit['rule'].nunique(), 'rule')}; "
-            "the full audit is exported as `tables/cleaning.csv`.")
-
-
-def headline(docs: pd.DataFrame) -> str:
-    """The corpus in one plain-text sentence, for the report's front page."""
-    s = summary(docs).iloc[0]
-    text = f"{plural(int(s.n_articles), 'article')} ({int(s.n_words):,} words) from {plural(int(s.n_sources), 'named source')}"
-    if not s.n_dated:
-        text += ", none of them dated"
-    elif s["first"] == s["last"]:
-        text += f", published on {s['first']:%Y-%m-%d}"
-    else:
-        text += f", published {s['first']:%Y-%m-%d} to {s['last']:%Y-%m-%d}"
-    if s.n_undated and s.n_dated:
-        text += f" ({int(s.n_undated):,} undated)"
-    return text + f"; {plural(int(s.n_skipped), 'input file')} skipped."
+    return pd.DataFrame([{"case": "some" if len(audit) else "none", "n_removed": len(audit),
+                          "n_cleaned": int(audit["doc_id"].nunique()) if len(audit) else 0,
+                          "n_articles": len(docs), "n_rules": int(audit["rule"].nunique()) if len(audit) else 0}])

@@ -33,8 +33,8 @@ _FORMATTER = _Formatter()
 def _fields(row: pd.DataFrame | pd.Series | dict | None, values: dict) -> dict:
     fields: dict = {}
     if isinstance(row, pd.DataFrame):
-        if len(row) != 1:
-            raise ValueError(f"say() needs a one-row frame, got {len(row)} rows")
+        if len(row) == 0:
+            raise ValueError("say() needs a fact row, got a frame with no rows")
         fields.update(row.iloc[0].to_dict())
     elif isinstance(row, pd.Series):
         fields.update(row.to_dict())
@@ -45,14 +45,18 @@ def _fields(row: pd.DataFrame | pd.Series | dict | None, values: dict) -> dict:
 
 
 def words(template: str | Mapping[str, str], row: pd.DataFrame | pd.Series | dict | None = None,
-          escape_text: bool = False, **values) -> str:
+          escape_text: bool = False, sep: str = " ", **values) -> str:
     """The sentence of `template` filled from a fact row, as plain text (for a headline).
 
     `template` is one format string, or a dict of them keyed by the row's `case` column, so a
     finding with several shapes (none, one, many) keeps each wording visible in the notebook.
-    `{n:|article}` agrees a word with a number ('1 article', '3 articles').
+    `{n:|article}` agrees a word with a number ('1 article', '3 articles'); the word may come from
+    the row (`{n:|{unit}}`). A frame of several rows (one per language, say) gives one sentence
+    per row, in order, joined by `sep`.
     Example: words({"none": "No article is dated.", "some": "{n:,} {n:|article} dated."}, facts)
     """
+    if isinstance(row, pd.DataFrame) and len(row) > 1:  # one sentence per fact row, in order
+        return sep.join(words(template, row.iloc[[i]], escape_text, sep, **values) for i in range(len(row)))
     fields = _fields(row, values)
     if not isinstance(template, str):
         case = fields.get("case")
@@ -68,20 +72,21 @@ def words(template: str | Mapping[str, str], row: pd.DataFrame | pd.Series | dic
 
 
 def say(template: str | Mapping[str, str], row: pd.DataFrame | pd.Series | dict | None = None,
-        **values) -> Markdown:
+        sep: str = " ", **values) -> Markdown:
     """Render a Markdown sentence whose numbers come from a fact row; string values are HTML-escaped.
 
-    `row` is a one-row frame, a Series or a dict; keyword values are added to it. `template` may be
+    `row` is a fact frame (several rows give a sentence each, joined by `sep`), a Series or a
+    dict; keyword values are added to it. `template` may be
     a dict keyed by the row's `case` column, and `{n:|article}` agrees a word with a number (see `words`).
     Example: say("{n:,} {n:|article}, {first:%Y-%m-%d} to {last:%Y-%m-%d}", n=5, first=d0, last=d1)
     """
-    return Markdown(words(template, row, escape_text=True, **values))
+    return Markdown(words(template, row, escape_text=True, sep=sep, **values))
 
 
 def md(text: str) -> Markdown:
     """Show Markdown made by a library function, which must have passed its data through `escape`.
 
-    Example: md(overview.supports(docs))
+    Example: md(prose.supports(overview.corpus_facts(docs)))
     """
     return Markdown(text)
 
@@ -107,7 +112,7 @@ def headline(name: str, text: str, figure: str | None, out: str | Path | None) -
     """Record a notebook's headline finding for the report's front page (`<out>/headlines/<name>.json`).
 
     `text` is plain text made from data; `figure` the stem of a saved figure, shown beside it.
-    Example: headline("01_corpus", overview.headline(docs), "01_corpus__per_year", out)
+    Example: headline("01_corpus", words("{n_articles:,} {n_articles:|article}", facts), "01_corpus__per_year", out)
     """
     if out is None:
         return

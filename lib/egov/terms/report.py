@@ -1,35 +1,45 @@
-"""Tables, sentences and figures for notebook 02 (terms), computed from any corpus.
+"""Tables and fact tables for notebook 02 (terms), computed from any corpus.
 
-Every sentence here is built from the tables it describes, so it stays true for one
-article, five, or tens of thousands, with or without dates.
+Each `*_facts` function returns one tidy row (with a `case` column when the finding has
+several shapes) that the notebook words with a template in view (`report.say`), so the
+findings stay true for one article, five, or tens of thousands, with or without dates.
+The figures are in `egov.terms.figures`.
 """
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from egov.report import figures
 from egov.terms.concepts import concept_patterns
-from egov.timeline.periods import year_of
 from egov.terms.phrases import kwic
-from egov.report.text import plural
 
 SHOWN_ARTICLES = 10  # per-article tables show this many articles, oldest first
 MAX_CHECK = 1000  # beyond this many articles, the concept check runs on a seeded sample of this many
 MAX_EXPORT_ROWS = 1_000_000  # a longer exported table is cut by a stated rule (spreadsheets stop at 1,048,576 rows)
 
 
-def check_sentence(docs: pd.DataFrame, check: pd.DataFrame) -> str:
-    """'13 of 13 concept counts equal the independent search.' (+ the sample size when sampled)."""
-    text = f"{int(check['equal'].sum())} of {len(check)} concept counts equal the independent search"
+def _row(**fields) -> pd.DataFrame:
+    """A one-row fact table."""
+    return pd.DataFrame([fields])
+
+
+def _unigrams(counts: pd.DataFrame) -> pd.DataFrame:
+    return counts[counts["n"] == 1] if "n" in counts.columns else counts
+
+
+def check_facts(docs: pd.DataFrame, check: pd.DataFrame) -> pd.DataFrame:
+    """The concept check in one row: case ("all": every article checked, "sampled"), n_equal,
+    n_concepts, n_checked (articles checked), n_docs.
+
+    Example: report.say("{n_equal} of {n_concepts} concept counts equal the search.", check_facts(docs, check))
+    """
     checked = int(check["n_checked"].iloc[0]) if len(check) else len(docs)
-    if checked < len(docs):
-        text += f" (both counted on a random sample of {checked:,} of the {len(docs):,} articles)"
-    return text + "."
+    return _row(case="sampled" if checked < len(docs) else "all", n_equal=int(check["equal"].sum()),
+                n_concepts=len(check), n_checked=checked, n_docs=len(docs))
 
 
-def _order(docs: pd.DataFrame) -> pd.DataFrame:
-    """doc_id, date, n_words in date order (undated last), then doc_id."""
+def in_date_order(docs: pd.DataFrame) -> pd.DataFrame:
+    """doc_id, date, n_words, title in date order (undated last), then doc_id. Example: in_date_order(docs).head(10)"""
     cols = [c for c in ("doc_id", "date", "n_words", "title") if c in docs.columns]
     return docs[cols].sort_values([c for c in ("date", "doc_id") if c in cols], kind="stable",
                                   na_position="last").reset_index(drop=True)
@@ -44,29 +54,27 @@ def top_terms(docs: pd.DataFrame, counts: pd.DataFrame, n: int = 15, ngram: int 
     return table.sort_values(["count", "term"], ascending=[False, True], kind="stable").head(n).reset_index(drop=True)
 
 
-def top_terms_sentence(docs: pd.DataFrame, counts: pd.DataFrame) -> str:
-    """Which words lead, how much of the text they are, how widely they are spread."""
-    uni = counts[counts["n"] == 1] if "n" in counts.columns else counts
-    if uni.empty:
-        return "No content word was found: every token is a stopword or a number."
-    top = top_terms(docs, counts, n=10)
-    first = top.iloc[0]
-    n_docs = len(docs)
-    in_all = top[top["n_articles"] == n_docs]["term"].tolist()
-    text = (f"After removing stopwords, {plural(uni['term'].nunique(), 'distinct lemma')} remain. "
-            f"The most frequent, **{first.term}**, occurs {first['count']:,} times "
-            f"({first.per_1k:.1f} per 1,000 words) in {first.n_articles:,} of {plural(n_docs, 'article')}. ")
-    if n_docs > 1:
-        text += (f"{len(in_all)} of the top 10 occur{'s' if len(in_all) == 1 else ''} in every article "
-                 f"({', '.join(in_all)})." if in_all
-                 else "None of the top 10 occurs in every article.")
-    return text
+def top_terms_facts(docs: pd.DataFrame, counts: pd.DataFrame, n_top: int = 10) -> pd.DataFrame:
+    """The leading word in one row: case ("none": no content word; "one": a single article;
+    "shared": some of the top `n_top` words occur in every article; "unshared": none does),
+    n_lemmas, term, count, per_1k, n_articles, n_docs, n_top, n_in_all, in_all ("a, b").
+
+    Example: report.say("**{term}** occurs {count:,} times", top_terms_facts(docs, counts))
+    """
+    uni = _unigrams(counts)
+    top = top_terms(docs, counts, n=n_top)
+    in_all = top.loc[top["n_articles"] == len(docs), "term"].tolist()
+    first = top.iloc[0] if len(top) else pd.Series({"term": "", "count": 0, "per_1k": np.nan, "n_articles": 0})
+    case = "none" if top.empty else "one" if len(docs) == 1 else "shared" if in_all else "unshared"
+    return _row(case=case, n_lemmas=int(uni["term"].nunique()), term=first["term"], count=int(first["count"]),
+                per_1k=float(first["per_1k"]), n_articles=int(first["n_articles"]), n_docs=len(docs),
+                n_top=len(top), n_in_all=len(in_all), in_all=", ".join(in_all))
 
 
 def top_per_article(docs: pd.DataFrame, table: pd.DataFrame, score: str = "count", n: int = 3,
                     max_articles: int = SHOWN_ARTICLES, id_col: str = "doc_id") -> pd.DataFrame:
     """The `n` best terms of each article by `score` (up to `max_articles`, oldest first), one row each."""
-    order = _order(docs).head(max_articles)
+    order = in_date_order(docs).head(max_articles)
     sub = table[table[id_col].isin(order["doc_id"])]
     sub = sub.sort_values([id_col, score, "term"], ascending=[True, False, True], kind="stable")
     sub = sub.groupby(id_col, sort=False).head(n)
@@ -92,9 +100,8 @@ def concept_totals(docs: pd.DataFrame, concepts: pd.DataFrame) -> pd.DataFrame:
     parts["k"] = parts["k"].astype("int64")
     agg = parts.groupby(["concept", "variant"])["k"].sum().reset_index()
     agg = agg.sort_values(["concept", "k", "variant"], ascending=[True, False, True], kind="stable")
-    joined = agg.groupby("concept").apply(lambda g: "; ".join(f"{v} ({k})" for v, k in zip(g.variant, g.k)),
-                                          include_groups=False)
-    table["variants"] = table["concept"].map(joined).fillna("")
+    joined = (agg["variant"] + " (" + agg["k"].astype(str) + ")").groupby(agg["concept"]).agg("; ".join)
+    table["variants"] = [joined.get(c, "") for c in table["concept"]]  # "" for an unused concept
     return table.sort_values(["count", "concept"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
@@ -104,23 +111,35 @@ def _used_concepts(docs: pd.DataFrame, concepts: pd.DataFrame) -> tuple[pd.DataF
     return totals, totals[totals["count"] > 0]
 
 
-def concept_sentence(docs: pd.DataFrame, concepts: pd.DataFrame) -> str:
-    """Which concepts are used, by how many articles, and which are absent."""
+def concept_facts(docs: pd.DataFrame, concepts: pd.DataFrame) -> pd.DataFrame:
+    """The leading concept in one row: case ("none": no concept occurs; "same": the most used is also
+    in the most articles; "wider": another concept is in more articles), n_concepts, n_used, concept,
+    count, n_articles, n_docs, variants ("e-government (13); eGovernment (2)"), widest, widest_n_articles.
+
+    Example: report.say("**{concept}**: {count:,} mentions", concept_facts(docs, concepts))
+    """
     totals, used = _used_concepts(docs, concepts)
     if used.empty:
-        return f"None of the {len(totals)} concepts in `concepts.csv` occurs in this corpus."
+        return _row(case="none", n_concepts=len(totals), n_used=0, concept="", count=0, n_articles=0,
+                    n_docs=len(docs), variants="", widest="", widest_n_articles=0)
     top = used.iloc[0]
-    absent = totals[totals["count"] == 0]["concept"].tolist()
-    text = (f"{len(used)} of the {len(totals)} concepts {'occurs' if len(used) == 1 else 'occur'}. "
-            f"**{top.concept}** is the most used: "
-            f"{plural(int(top['count']), 'mention')} in {top.n_articles:,} of {plural(len(docs), 'article')}")
-    text += f" ({top.variants})." if top.variants else "."
-    widest = used.sort_values(["n_articles", "count"], ascending=False).iloc[0]
-    if widest.concept != top.concept:
-        text += f" The most widespread is **{widest.concept}** ({widest.n_articles:,} articles)."
-    if absent:
-        text += f" Not found: {', '.join(absent)}."
-    return text
+    widest = used.sort_values(["n_articles", "count"], ascending=False, kind="stable").iloc[0]
+    return _row(case="same" if widest.concept == top.concept else "wider", n_concepts=len(totals),
+                n_used=len(used), concept=top.concept, count=int(top["count"]), n_articles=int(top.n_articles),
+                n_docs=len(docs), variants=top.variants, widest=widest.concept,
+                widest_n_articles=int(widest.n_articles))
+
+
+def unused_facts(docs: pd.DataFrame, concepts: pd.DataFrame) -> pd.DataFrame:
+    """The concepts no article uses, in one row: case ("all_used", "some_unused", "none_used"),
+    n_concepts, n_unused, unused ("a, b").
+
+    Example: report.say("Not found: {unused}.", unused_facts(docs, concepts))
+    """
+    totals, used = _used_concepts(docs, concepts)
+    unused = totals.loc[totals["count"] == 0, "concept"].tolist()
+    case = "none_used" if used.empty else "some_unused" if unused else "all_used"
+    return _row(case=case, n_concepts=len(totals), n_unused=len(unused), unused=", ".join(unused))
 
 
 def concept_check(docs: pd.DataFrame, concepts: pd.DataFrame, max_docs: int = MAX_CHECK, seed: int = 42) -> pd.DataFrame:
@@ -160,83 +179,41 @@ def _kwic_hits(docs: pd.DataFrame, concept: str) -> int:
     return len(_concept_kwic(docs, concept, 0))
 
 
-def concept_figure(docs: pd.DataFrame, concepts: pd.DataFrame):
-    """Heatmap of concept mentions per 1,000 words: articles (or years, past 40 articles) by date x concepts."""
-    totals = concept_totals(docs, concepts)
-    used = totals[totals["count"] > 0]["concept"].tolist() or totals["concept"].tolist()
-    order = _order(docs)
-    if len(docs) <= figures.MAX_ARTICLE_ROWS:
-        rows = order["doc_id"].tolist()
-        labels = [f"{d:%Y-%m-%d} {i[:3]}" if pd.notna(d) else f"undated {i[:3]}"
-                  for d, i in zip(order.get("date", pd.Series(pd.NaT, index=order.index)), order["doc_id"])]
-        grid = concepts.pivot_table(index="doc_id", columns="concept", values="per_1k", aggfunc="sum")
-        counts = concepts.pivot_table(index="doc_id", columns="concept", values="count", aggfunc="sum")
-        ylabel = "Article (date, doc_id prefix)"
-    else:
-        year = pd.Series(year_of(order).to_numpy(), index=order["doc_id"])
-        sub = concepts.assign(group=concepts["doc_id"].map(year))
-        words = order.assign(group=order["doc_id"].map(year)).groupby("group")["n_words"].sum()
-        counts = sub.pivot_table(index="group", columns="concept", values="count", aggfunc="sum")
-        grid = counts.div(words, axis=0) * 1000.0
-        rows = labels = sorted(counts.index)
-        ylabel = "Year of publication"
-    grid, counts = grid.reindex(index=rows, columns=used).fillna(0), counts.reindex(index=rows, columns=used).fillna(0)
-    top = totals.iloc[0]
-    title = (f"'{top.concept}' is the most used concept: {int(top['count']):,} mentions in "
-             f"{int(top.n_articles):,} of {len(docs):,} articles" if top["count"] > 0 else
-             "No concept of concepts.csv occurs in this corpus")
-    fig, ax = figures.new(title, "Concept", ylabel, height=min(12.0, max(3.0, 0.4 * len(rows) + 2.5)),
-                          source=f"Source: egov concepts.csv matched in {len(docs):,} articles; "
-                                 "colour = mentions per 1,000 words, number = mentions.")
-    image = ax.imshow(grid.to_numpy(dtype=float), aspect="auto", cmap=figures.SEQUENTIAL, vmin=0)
-    ax.set_xticks(range(len(used)), used, rotation=35, ha="right")
-    ax.set_yticks(range(len(rows)), labels)
-    if len(rows) * len(used) <= 400:
-        peak = float(grid.to_numpy().max(initial=0.0)) or 1.0
-        for (i, j), value in np.ndenumerate(counts.to_numpy()):
-            if value:
-                ax.text(j, i, f"{int(value)}", ha="center", va="center", fontsize=8,
-                        color="black" if grid.iat[i, j] > 0.6 * peak else "white")
-    ax.spines[["left", "bottom"]].set_visible(False)
-    fig.colorbar(image, ax=ax, label="Mentions per 1,000 words", shrink=0.8)
-    return fig
+def keyness_facts(docs: pd.DataFrame, per_group: pd.DataFrame, shown: int | None = SHOWN_ARTICLES) -> pd.DataFrame:
+    """Keyness by group in one row: case ("empty": fewer than two groups; "none": no keyword at
+    p < 0.001; "some"; with "_cut" when the per-article tables show only the `shown` oldest of
+    more groups), n_docs, n_groups, n_keyed (groups with a keyword), n_keywords, and the strongest
+    keyword: term, target, count_target, count_reference, g2, log_ratio, ratio (2 ** log_ratio); n_shown.
+
+    Example: report.say("{n_keyed} of {n_groups} articles have keywords", keyness_facts(docs, per_article))
+    """
+    sig = per_group[(per_group["g2"] > 0) & (per_group["p_value"] < 0.001)] if len(per_group) else per_group
+    n_groups = int(per_group["target"].nunique()) if len(per_group) else 0
+    best = (sig.sort_values(["g2", "term"], ascending=[False, True]).iloc[0] if len(sig) else
+            pd.Series({"term": "", "target": "", "count_target": 0, "count_reference": 0, "g2": np.nan,
+                       "log_ratio": np.nan}))
+    case = "empty" if per_group.empty else "some" if len(sig) else "none"
+    cut = case != "empty" and shown is not None and n_groups > shown
+    return _row(case=case + ("_cut" if cut else ""), n_docs=len(docs), n_groups=n_groups,
+                n_keyed=int(sig["target"].nunique()) if len(sig) else 0, n_keywords=len(sig), term=best["term"],
+                target=str(best["target"]), count_target=int(best["count_target"]),
+                count_reference=int(best["count_reference"]), g2=float(best["g2"]),
+                log_ratio=float(best["log_ratio"]), ratio=float(2 ** best["log_ratio"]),
+                n_shown=min(n_groups, shown) if shown is not None else n_groups)
 
 
-def keyness_sentence(docs: pd.DataFrame, per_group: pd.DataFrame, what: str = "article",
-                     shown: int = SHOWN_ARTICLES) -> str:
-    """How many groups have significant keywords, and the strongest keyword overall; for articles,
-    also that the tables above show only the `shown` oldest when there are more."""
-    if per_group.empty:
-        return (f"Keyness needs at least two {what}s to compare; this corpus has fewer, so the table is empty. "
-                "The frequency tables above still describe it.")
-    sig = per_group[(per_group["g2"] > 0) & (per_group["p_value"] < 0.001)]
-    n_groups = per_group["target"].nunique()
-    text = (f"{sig['target'].nunique():,} of {plural(n_groups, what)} have at least one keyword at p < 0.001 "
-            f"({len(sig):,} keywords in all).")
-    if not sig.empty:
-        best = sig.sort_values(["g2", "term"], ascending=[False, True]).iloc[0]
-        text += (f" The strongest is **{best.term}** in {best.target}: {best.count_target:,} times there against "
-                 f"{best.count_reference:,} in all the rest (G2 = {best.g2:.1f}, Log Ratio = {best.log_ratio:.1f}, "
-                 f"i.e. {2 ** best.log_ratio:,.0f} times the relative frequency).")
-    if what == "article" and n_groups > shown:
-        text += (f" The two tables above show the {shown} oldest of the {n_groups:,} articles; `keyness.csv` "
-                 "holds the keywords of every article.")
-    return text
+def period_facts(docs: pd.DataFrame, per_period: pd.DataFrame) -> pd.DataFrame:
+    """Keyness by year in one row: the columns of `keyness_facts` plus n_dated and n_years, with
+    case "undated" (no article has a date), "one_year", "single" (every year holds one article,
+    so years repeat articles) before the keyness cases "empty", "none", "some".
 
-
-def period_sentence(docs: pd.DataFrame, per_period: pd.DataFrame) -> str:
-    """What the period comparison adds, given how many articles each year holds."""
+    Example: report.say({"undated": "No article has a date.", ...}, period_facts(docs, per_year))
+    """
     years = docs["date"].dropna().dt.year
-    if years.empty:
-        return "No article has a date, so there are no periods to compare; period keyness is left empty."
-    if years.nunique() < 2:
-        return (f"The dated articles fall in {plural(int(years.nunique()), 'year')}, so there is no period to "
-                "compare with another; period keyness is left empty.")
-    per_year = years.value_counts()
-    if per_year.max() == 1:
-        return (f"Each of the {years.nunique()} years holds a single article, so period keyness repeats the "
-                "article keyness above and says nothing about change over time.")
-    return keyness_sentence(docs, per_period, what="year")
+    facts = keyness_facts(docs, per_period, shown=None).assign(n_dated=len(years), n_years=int(years.nunique()))
+    if years.empty or years.nunique() < 2 or years.value_counts().max() == 1:
+        facts["case"] = "undated" if years.empty else "one_year" if years.nunique() < 2 else "single"
+    return facts
 
 
 def keyness_table(per_article: pd.DataFrame, per_period: pd.DataFrame, vs_english: pd.DataFrame,
@@ -288,73 +265,50 @@ def term_counts_table(counts: pd.DataFrame, max_rows: int | None = MAX_EXPORT_RO
     return table
 
 
-def exports_sentence(term_counts: pd.DataFrame, keyness: pd.DataFrame, max_rows: int = MAX_EXPORT_ROWS) -> str:
-    """What the exported term_counts and keyness tables hold, and any cut made to keep them under max_rows."""
-    parts = []
-    m = term_counts.attrs.get("min_docs", 1)
-    if m > 1:
-        parts.append(f"`term_counts.csv` would have {term_counts.attrs['n_full']:,} rows, more than the "
-                     f"{max_rows:,}-row export limit, so it holds the {len(term_counts):,} rows of terms used in at "
-                     f"least {m:,} articles")
-    else:
-        parts.append(f"`term_counts.csv` holds all {len(term_counts):,} rows (every word and phrase used at least twice)")
-    n = keyness.attrs.get("per_article")
-    if n is not None:
-        parts.append(f"`keyness.csv` would have {keyness.attrs['n_full']:,} rows, so its article-vs-rest part keeps "
-                     f"each article's {n:,} terms with the highest G2 ({len(keyness):,} rows; the year and "
-                     "general-English comparisons are whole)")
-    else:
-        parts.append(f"`keyness.csv` holds all {len(keyness):,} rows")
-    return "; ".join(parts) + "."
+def exports_facts(term_counts: pd.DataFrame, keyness: pd.DataFrame, max_rows: int = MAX_EXPORT_ROWS) -> pd.DataFrame:
+    """What the exported term_counts and keyness tables hold, in one row: case ("whole", "terms_cut",
+    "keyness_cut", "both_cut"), max_rows, n_term_rows, n_term_full, min_docs (articles a kept term
+    is in at least), n_keyness_rows, n_keyness_full, per_article (terms kept per article; 0: no cut).
+
+    Example: report.say("`term_counts.csv` holds {n_term_rows:,} rows", exports_facts(term_counts, keyness))
+    """
+    min_docs, per_article = term_counts.attrs.get("min_docs", 1), keyness.attrs.get("per_article")
+    cut = [name for name, on in (("terms", min_docs > 1), ("keyness", per_article is not None)) if on]
+    return _row(case="both_cut" if len(cut) == 2 else f"{cut[0]}_cut" if cut else "whole", max_rows=max_rows,
+                n_term_rows=len(term_counts), n_term_full=int(term_counts.attrs.get("n_full", len(term_counts))),
+                min_docs=int(min_docs), n_keyness_rows=len(keyness),
+                n_keyness_full=int(keyness.attrs.get("n_full", len(keyness))), per_article=int(per_article or 0))
 
 
-def english_figure(vs_english: pd.DataFrame, n: int = 15):
-    """Bars of Log Ratio for the `n` strongest over-used words vs general English, labelled with counts."""
-    top = vs_english[vs_english["g2"] > 0].head(n).iloc[::-1]
-    if top.empty:
-        fig, ax = figures.new("No word is over-used compared with general English", "Log Ratio", "")
-        return fig
-    best = top.iloc[-1]
-    title = (f"'{best.term}' is {2 ** best.log_ratio:,.0f} times as frequent here as in general English")
-    fig, ax = figures.new(title, "Log Ratio (log2 of relative frequency, corpus / general English)", "",
-                          height=max(3.0, 0.3 * len(top) + 1.8),
-                          source=f"Source: egov corpus vs wordfreq English; top {len(top)} words by G2; "
-                                 "label = occurrences in the corpus.")
-    absent = (top["english_per_million"] == 0).to_numpy()
-    colours = [figures.OKABE_ITO[5] if a else figures.OKABE_ITO[4] for a in absent]
-    ax.barh(range(len(top)), top["log_ratio"], color=colours)
-    ax.set_yticks(range(len(top)), top["term"])
-    for i, (lr, c, a) in enumerate(zip(top["log_ratio"], top["count_target"], absent)):
-        ax.text(lr, i, f" {int(c):,}" + (" (not in the English list: 0.5 assumed)" if a else ""),
-                va="center", fontsize=8)
-    ax.set_xlim(0, float(top["log_ratio"].max()) * (1.5 if absent.any() else 1.12))
-    return fig
+def english_facts(vs_english: pd.DataFrame, n_top: int = 5, n_unknown_shown: int = 3) -> pd.DataFrame:
+    """The comparison with general English in one row: case ("empty": no word scored; "none": no word
+    over-used at p < 0.001; "some"; with "_unknown" when some words are not in the English list),
+    n_scored, n_over, n_top, top ("a, b": the strongest by G2), n_unknown, unknown ("a, b, c, ...").
 
-
-def english_sentence(vs_english: pd.DataFrame) -> str:
-    """How many words stand out against general English, and the top ones."""
+    Example: report.say("{n_over:,} of {n_scored:,} words are over-used", english_facts(vs_english))
+    """
     over = vs_english[(vs_english["g2"] > 0) & (vs_english["p_value"] < 0.001)]
-    unknown = vs_english[vs_english["english_per_million"] == 0]
-    text = (f"{len(over):,} of the {len(vs_english):,} words scored are over-used "
-            f"against general English at p < 0.001")
-    text += f"; the top five by G2: {', '.join(over['term'].head(5))}." if len(over) else "."
-    if len(unknown):
-        text += (f" {plural(len(unknown), 'word')} ({', '.join(unknown['term'].head(3))}"
-                 f"{', ...' if len(unknown) > 3 else ''}) {'is' if len(unknown) == 1 else 'are'} not in the "
-                 "English list at all; the Log Ratio of such words rests on the 0.5 correction.")
-    return text
+    unknown = vs_english.loc[vs_english["english_per_million"] == 0, "term"].tolist()
+    case = "empty" if vs_english.empty else "some" if len(over) else "none"
+    shown = unknown[:n_unknown_shown] + (["..."] if len(unknown) > n_unknown_shown else [])
+    top = over["term"].head(n_top).tolist()
+    return _row(case=case + ("_unknown" if unknown else ""), n_scored=len(vs_english), n_over=len(over),
+                n_top=len(top), top=", ".join(top), n_unknown=len(unknown), unknown=", ".join(shown))
 
 
-def collocation_sentence(colls: pd.DataFrame) -> str:
-    """The strongest pairs and how many pass the threshold."""
-    if colls.empty:
-        return "No word pair occurs often enough to be ranked."
+def collocation_facts(colls: pd.DataFrame, n_top: int = 5, n_checked: int = 10) -> pd.DataFrame:
+    """The strongest word pairs in one row: case ("none", "some"), n_pairs, measure, top ("a b, c d":
+    the `n_top` strongest), n_checked (of the strongest, how many were compared with concepts.csv),
+    n_named (of those, how many are a spelling of a concept).
+
+    Example: report.say("The strongest pairs are {top}", collocation_facts(colls))
+    """
     patterns = concept_patterns()
-    top = colls["bigram"].head(10)
-    named = sum(any(p.fullmatch(b) for p in patterns.values()) for b in top)
-    return (f"{plural(len(colls), 'word pair')} pass the minimum count. The strongest by {colls['measure'].iloc[0]} "
-            f"are {', '.join(colls['bigram'].head(5))}; {named} of the top {len(top)} are spellings of a concept "
-            "in `concepts.csv`, the others are candidates to add to it or names.")
+    checked = colls["bigram"].head(n_checked).tolist()
+    named = sum(any(p.fullmatch(b) for p in patterns.values()) for b in checked)
+    return _row(case="some" if len(colls) else "none", n_pairs=len(colls),
+                measure=str(colls["measure"].iloc[0]) if len(colls) else "",
+                top=", ".join(colls["bigram"].head(n_top)), n_checked=len(checked), n_named=int(named))
 
 
 def kwic_examples(docs: pd.DataFrame, concepts: pd.DataFrame, n_concepts: int = 3, per_concept: int = 3,
@@ -365,7 +319,7 @@ def kwic_examples(docs: pd.DataFrame, concepts: pd.DataFrame, n_concepts: int = 
     """
     totals = concept_totals(docs, concepts)
     chosen = totals[totals["count"] > 0]["concept"].head(n_concepts).tolist()
-    rank = {d: i for i, d in enumerate(_order(docs)["doc_id"])}
+    rank = {d: i for i, d in enumerate(in_date_order(docs)["doc_id"])}
     parts = []
     for concept in chosen:
         lines = _concept_kwic(docs, concept, window).drop_duplicates("doc_id")
@@ -382,52 +336,30 @@ def top_phrases(docs: pd.DataFrame, counts: pd.DataFrame, n: int = 12) -> pd.Dat
     return both.sort_values(["count", "term"], ascending=[False, True], kind="stable").head(n).reset_index(drop=True)
 
 
-def evidence(docs: pd.DataFrame, counts: pd.DataFrame, concepts: pd.DataFrame, per_article: pd.DataFrame,
-             vs_english: pd.DataFrame) -> str:
-    """Markdown bullets: what the counts, concepts and keyness support, and how strongly."""
+def evidence_facts(docs: pd.DataFrame, counts: pd.DataFrame, concepts: pd.DataFrame, per_article: pd.DataFrame,
+                   vs_english: pd.DataFrame) -> pd.DataFrame:
+    """What the counts, concepts and keyness support, in one row (worded by `prose.terms_evidence`):
+    n_docs, n_shared (lemmas in every article), shared_top, n_concepts, n_used, n_with_concept
+    (articles with a concept), used_top, n_compared (articles scored for keyness), n_keyed (with a
+    keyword at p < 0.001), n_best (top 3 keywords per article), n_alone (of those, in no other
+    article), n_over (words over-used against general English), over_top, languages (codes, "en, zh").
+    """
+    uni = _unigrams(counts)
     n = len(docs)
-    uni = counts[counts["n"] == 1] if "n" in counts.columns else counts
-    lines = []
-    shared = uni.groupby("term")["doc_id"].nunique()
-    shared = shared[shared == n].index.tolist()
-    if n > 1:
-        top_shared = top_terms(docs, uni[uni["term"].isin(shared)], n=5)["term"].tolist()
-        lines.append(f"A common vocabulary: {plural(len(shared), 'lemma')} occur{'s' if len(shared) == 1 else ''} "
-                     f"in all {n:,} articles"
-                     + (f" (most frequent: {', '.join(top_shared)})." if top_shared else "."))
-    totals = concept_totals(docs, concepts)
-    any_concept = concepts[concepts["count"] > 0]["doc_id"].nunique()
-    used = totals[totals["count"] > 0]
-    lines.append(f"Named concepts: {any_concept:,} of {plural(n, 'article')} mention{'s' if any_concept == 1 else ''} at least one of the "
-                 f"{len(totals)} concepts; {plural(len(used), 'concept')} {'occurs' if len(used) == 1 else 'occur'} at all"
-                 + (f", led by {', '.join(used['concept'].head(3))}." if len(used) else "."))
-    if not per_article.empty:
-        sig = per_article[(per_article["g2"] > 0) & (per_article["p_value"] < 0.001)]
-        best = per_article[per_article["g2"] > 0].groupby("target", sort=False).head(3)
-        alone = int((best["count_reference"] == 0).sum())
-        lines.append(f"Distinctive words: {sig['target'].nunique():,} of {plural(n, 'article')} have keywords at "
-                     f"p < 0.001; {alone:,} of the {len(best):,} strongest (top 3 per article) occur in no other "
-                     "article" + (", so they mark what one text is about rather than a theme shared across articles."
-                                  if alone else ": every article's top keywords are shared with other articles."))
-    over = vs_english[(vs_english["g2"] > 0) & (vs_english["p_value"] < 0.001)]
-    if len(over):
-        lines.append(f"Against general English the corpus over-uses {', '.join(over['term'].head(6))}: the register "
-                     "of the texts, measured against a notional reference.")
-    if n < 30:
-        lines.append(f"All of this describes {plural(n, 'article')}; none of it estimates what English-language "
-                     "coverage in general says.")
-    else:
-        lines.append("Shares across articles are descriptive; differences between groups need the intervals of "
-                     "notebook 04 before they are read as trends.")
-    return "\n".join(f"- {line}" for line in lines)
-
-
-def headline(docs: pd.DataFrame, concepts: pd.DataFrame) -> str:
-    """The concept finding in one plain-text sentence, for the report's front page."""
+    spread = uni.groupby("term")["doc_id"].nunique()
+    shared = spread[spread == n].index
     totals, used = _used_concepts(docs, concepts)
-    if used.empty:
-        return f"None of the {len(totals)} listed e-government concepts occurs in these articles."
-    top = used.iloc[0]
-    found = "the only concept found" if len(used) == 1 else f"the most used of {len(used)} concepts found"
-    where = "in the one article" if len(docs) == 1 else f"in {top.n_articles:,} of {plural(len(docs), 'article')}"
-    return f"{top.concept} is {found}: {plural(int(top['count']), 'mention')} {where}."
+    scored = per_article if len(per_article) else pd.DataFrame(columns=["target", "g2", "p_value",
+                                                                        "count_reference"])
+    sig = scored[(scored["g2"] > 0) & (scored["p_value"] < 0.001)]
+    best = scored[scored["g2"] > 0].groupby("target", sort=False).head(3)
+    over = vs_english[(vs_english["g2"] > 0) & (vs_english["p_value"] < 0.001)]
+    return _row(n_docs=n, n_shared=len(shared),
+                shared_top=", ".join(top_terms(docs, uni[uni["term"].isin(shared)], n=5)["term"]),
+                n_concepts=len(totals), n_used=len(used),
+                n_with_concept=int(concepts.loc[concepts["count"] > 0, "doc_id"].nunique()),
+                used_top=", ".join(used["concept"].head(3)), n_compared=int(scored["target"].nunique()),
+                n_keyed=int(sig["target"].nunique()), n_best=len(best),
+                n_alone=int((best["count_reference"] == 0).sum()), n_over=len(over),
+                over_top=", ".join(over["term"].head(6)),
+                languages=", ".join(sorted(docs["language"].dropna().unique())) if "language" in docs else "en")

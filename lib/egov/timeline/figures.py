@@ -350,13 +350,18 @@ def term_shift(emerging: pd.DataFrame, n: int = 10):
     if emerging.empty:
         return figures.empty("No term can be compared between an early and a late half",
                       emerging.attrs.get("reason", "not enough dated articles"))
+    mixed = "language" in emerging.columns and emerging["language"].nunique() > 1
+    if mixed:  # each language split at its own middle date; the largest Log Ratios of all, labelled by language
+        emerging = emerging.assign(_abs=emerging["log_ratio"].abs()).sort_values(
+            ["_abs", "language", "term"], ascending=[False, True, True], kind="stable")
+        emerging = emerging.assign(term=[f"{language_name(c)}: {t}" for c, t in zip(emerging["language"], emerging["term"])])
     up = emerging[emerging["direction"] == "emerging"].head(n)
     down = emerging[emerging["direction"] == "fading"].head(n)
     table = pd.concat([up, down.iloc[::-1]], ignore_index=True)
     cut = pd.Timestamp(emerging["split"].iloc[0])
+    when = "in the later half of each language's articles" if mixed else f"from {cut:%Y-%m-%d} on"
     lead = up["term"].head(2).tolist()
-    title = (f"{' and '.join(repr(t) for t in lead)} rise most from {cut:%Y-%m-%d} on" if lead
-             else f"No term rises from {cut:%Y-%m-%d} on")
+    title = f"{' and '.join(repr(t) for t in lead)} rise most {when}" if lead else f"No term rises {when}"
     fig, ax = new(title, "Log Ratio, late vs early half (log2; +1 = twice as frequent late)", "",
                   height=max(3.0, 0.28 * len(table) + 1.8),
                   source=f"Terms used at least {emerging.attrs.get('min_count', 'the minimum')} times in at least "

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["PERIODS", "PERIOD_WORDS", "load_milestones", "default_eras", "check_docs", "assign_periods",
-           "period_table", "dating_summary", "coverage", "placed_articles", "year_of"]
+           "period_table", "dating_summary", "no_timeline_reason", "coverage", "placed_articles", "year_of"]
 
 PERIODS = ("year", "half", "quarter", "era")
 PERIOD_WORDS = {"year": "year", "half": "half-year", "quarter": "quarter", "era": "policy era"}
@@ -183,28 +183,31 @@ def period_table(docs: pd.DataFrame, period: str = "year", eras=None) -> pd.Data
 
 def dating_summary(docs: pd.DataFrame, period: str = "year", eras=None) -> pd.DataFrame:
     """One row: period, n_articles, n_dated, n_undated, n_unplaced, n_placed, n_periods (with articles),
-    n_span (periods from first to last, empty included), n_single, first_period, last_period, reason.
+    n_span (periods from first to last, empty included), n_single, first_period, last_period, case.
 
-    `reason` is "" when a timeline can be drawn, else the sentence saying why not.
+    `case` is "placed" when a timeline can be drawn, "undated" when no article has a date and
+    "coarse" when dates exist but none is precise enough for the period (or all precede the first era).
     Example: dating_summary(docs).n_undated[0]
     """
     labels, why, ptable = _assign(docs, period, eras)
     sizes = labels.value_counts()
     n_placed, n_undated = int(labels.notna().sum()), int((why == "undated").sum())
-    n_periods = len(sizes)
-    if n_placed == 0:
-        reason = ("No article has a date, so nothing can be placed in time." if n_undated == len(docs)
-                  else f"No article's date is precise enough for {PERIOD_WORDS[period]}s.")
-    else:
-        reason = ""
+    case = "placed" if n_placed else ("undated" if n_undated == len(docs) else "coarse")
     order = ptable[ptable["period"].isin(sizes.index)]["period"]
     return pd.DataFrame([{
         "period": period, "n_articles": len(docs), "n_dated": len(docs) - n_undated, "n_undated": n_undated,
-        "n_unplaced": len(docs) - n_undated - n_placed, "n_placed": n_placed, "n_periods": n_periods,
+        "n_unplaced": len(docs) - n_undated - n_placed, "n_placed": n_placed, "n_periods": len(sizes),
         "n_span": len(ptable), "n_single": int((sizes == 1).sum()),
         "first_period": order.iloc[0] if len(order) else "", "last_period": order.iloc[-1] if len(order) else "",
-        "reason": reason,
+        "case": case,
     }])
+
+
+def no_timeline_reason(docs: pd.DataFrame, period: str = "year", eras=None) -> str:
+    """Why no article can be placed in time ("" when some can): the note of an empty trend table."""
+    case = dating_summary(docs, period, eras)["case"].iloc[0]
+    return {"undated": "No article has a date, so nothing can be placed in time.",
+            "coarse": f"No article's date is precise enough for {PERIOD_WORDS[period]}s."}.get(case, "")
 
 
 def coverage(docs: pd.DataFrame, period: str = "year", eras=None) -> pd.DataFrame:

@@ -1,17 +1,18 @@
-"""Sentences for the timeline notebook: what the periods, trends and themes show, from data.
+"""Facts for the timeline notebook: small tidy tables of what the periods, trends and themes show.
 
-Every sentence is computed, so it stays true on another corpus: one period, no dates,
-or thousands of articles. Dates are publication dates; a change after a milestone is a
-co-occurrence in time, never a cause.
+Each `*_facts` function returns one row per finding (one per language when the trends hold
+several), with a `case` column when the finding has several shapes; notebook 04 words each
+row with a template visible in its cell (`egov.report.say`). Dates are publication dates; a
+change after a milestone is a co-occurrence in time, never a cause.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-from egov.corpus.languages import article_languages, language_name, split_languages
-from egov.timeline.periods import PERIOD_WORDS, assign_periods, dating_summary, load_milestones
-from egov.report.text import plural
-from egov.timeline.trends import N_BOOT, first_appearance
+from egov.corpus.languages import language_name
+from egov.timeline.periods import PERIOD_WORDS, dating_summary, load_milestones
+from egov.timeline.trends import first_appearance
 
 
 def milestones_markdown(milestones: pd.DataFrame | None = None) -> str:
@@ -28,242 +29,246 @@ def milestones_markdown(milestones: pd.DataFrame | None = None) -> str:
     return "\n".join(rows)
 
 
-def period_sentence(docs: pd.DataFrame, period: str = "year", eras=None) -> str:
-    """A sentence on how many articles the timeline places, leaves out and why."""
-    s = dating_summary(docs, period, eras).iloc[0]
-    word = PERIOD_WORDS[period]
-    if s.n_placed == 0:
-        return f"{s.reason} The timeline below is empty; {plural(int(s.n_articles), 'article')} were loaded."
-    span = s.first_period if s.n_periods == 1 else f"{s.first_period} to {s.last_period}"
-    text = (f"Of {plural(int(s.n_articles), 'article')}, {s.n_placed:,} are placed in "
-            f"{plural(int(s.n_periods), word)} ({span})")
-    gaps = int(s.n_span - s.n_periods)
-    text += f"; {plural(gaps, word)} in between {'has' if gaps == 1 else 'have'} no article." if gaps else "."
-    if s.n_undated:
-        text += f" {plural(int(s.n_undated), 'undated article')} {'is' if s.n_undated == 1 else 'are'} left out."
-    if s.n_unplaced:
-        text += (f" {plural(int(s.n_unplaced), 'article')} with a date too coarse for a {word} (or before the "
-                 f"first era) {'is' if s.n_unplaced == 1 else 'are'} left out too.")
-    if s.n_periods == 1:
-        text += f" With a single {word} there is no change over time to show: every figure below has one point."
-    elif s.n_single:
-        text += (f" {plural(int(s.n_single), word)} {'holds' if s.n_single == 1 else 'hold'} a single article: "
-                 "no interval there, marked with hollow markers.")
-    return text
+def _by_language(table: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """[(language code, rows)] in code order; [("", table)] for a table without a language column."""
+    if "language" not in table.columns or table.empty:
+        return [("", table)]
+    return list(table.groupby("language", sort=True))
 
 
-def _fmt(x: float) -> str:
-    return "0" if x == 0 else f"{x:.1f}" if x >= 0.05 else "<0.1"
+def _name(code: str) -> str:
+    return language_name(code) or "dated"
 
 
-def _separation(table: pd.DataFrame, key: str, value, first, last) -> str:
-    """Whether `key` == value's estimates in periods `first` and `last` differ beyond their intervals."""
-    a, b = (table[(table[key] == value) & (table["period"] == p)].iloc[0] for p in (first, last))
-    single = [str(r.period) for r in (a, b) if int(r.n_docs) <= 1]
-    if single:
-        return f"one article in {' and in '.join(single)}: no interval to judge the difference by"
-    if a.ci_low > b.ci_high or b.ci_low > a.ci_high:
-        return "the 95% intervals do not overlap"
-    return "the 95% intervals overlap, so resampling the articles alone could produce this difference"
+def placement_facts(docs: pd.DataFrame, period: str = "year", eras=None) -> pd.DataFrame:
+    """How many articles the timeline places, leaves out and why, in one row.
 
-
-def trend_sentence(trends: pd.DataFrame, concept: str) -> str:
-    """How one concept's rate runs over the periods, with the periods where it is absent
-    (a sentence per language when the trends hold more than one).
-
-    Example: trend_sentence(trends, "digital government")
+    case: "undated" (no article has a date), "coarse" (no date precise enough for the period),
+    "one" (one period), "some". Returns case, unit (the period's word), n_articles, n_placed,
+    n_left_out, n_undated, n_unplaced (too coarse or before the first era), n_periods (holding
+    articles), n_span (first to last, empty included), n_gaps, n_single (periods of one
+    article), first_period, last_period. Example: placement_facts(docs, "year").n_gaps[0]
     """
-    parts = split_languages(trends)
-    if len(parts) > 1:
-        return " ".join(f"In the {language_name(code)} articles, {_trend_sentence(part, concept)}" for code, part in parts)
-    return _trend_sentence(trends, concept)
+    s = dating_summary(docs, period, eras).iloc[0]
+    case = s.case if s.case != "placed" else ("one" if s.n_periods == 1 else "some")
+    ints = {k: int(s[k]) for k in ("n_articles", "n_placed", "n_undated", "n_unplaced", "n_periods", "n_span",
+                                   "n_single")}
+    return pd.DataFrame([{"case": case, "unit": PERIOD_WORDS[period], **ints,
+                          "n_left_out": ints["n_undated"] + ints["n_unplaced"],
+                          "n_gaps": ints["n_span"] - ints["n_periods"],
+                          "first_period": str(s.first_period), "last_period": str(s.last_period)}])
 
 
-def _trend_sentence(trends: pd.DataFrame, concept: str) -> str:
-    g = trends[trends["concept"] == concept].sort_values("period_start")
-    if g.empty:
-        return f"'{concept}' cannot be followed over time here: no period holds an article."
-    used = g[g["count"] > 0]
-    if used.empty:
-        articles = plural(int(g["n_docs"].sum()), "article")
-        if len(g) == 1:
-            return f"'{concept}' is not used in the one period ({articles})."
-        return f"'{concept}' is used in none of the {plural(len(g), 'period')} ({articles})."
-    before = g[g["period_start"] < used["period_start"].iloc[0]]
-    parts = ", ".join(f"{_fmt(r.per_1k)} in {r.period}" + (" (one article)" if r.n_docs == 1 else
-                      f" (95% interval {_fmt(r.ci_low)} to {_fmt(r.ci_high)})") for r in g[g.index >= used.index[0]].itertuples())
-    text = f"'{concept}' (mentions per 1,000 words): "
-    if len(before):
-        text += (f"0 in every period before {used['period'].iloc[0]} ({plural(len(before), 'period')}, "
-                 f"{plural(int(before['n_docs'].sum()), 'article')}), then ")
-    return text + parts + "."
+CONCEPT_COLUMNS = ["language", "language_name", "concept", "case", "n_periods", "n_docs", "first_period", "n_before",
+                   "n_docs_before", "peak_period", "peak_per_1k", "peak_n_docs", "last_period", "last_per_1k"]
 
 
-def theme_sentence(topic_trends: pd.DataFrame, model: str = "nmf") -> str:
-    """A sentence on which theme gains and which loses share between the first and the last period
-    (one per language when the topic trends hold more than one)."""
-    t = topic_trends[topic_trends["model"] == model] if len(topic_trends) else topic_trends
-    parts = split_languages(t)
-    if len(parts) > 1:
-        return " ".join(f"In the {language_name(code)} articles: "
-                        + theme_sentence(part.drop(columns="language"), model) for code, part in parts)
-    if t.empty:
-        return topic_trends.attrs.get("reason") or "No theme can be followed over time here."
-    periods = t.drop_duplicates("period").sort_values("period_start")["period"].tolist()
-    if len(periods) == 1:
-        top = t.sort_values(["share", "topic"], ascending=[False, True]).iloc[0]
-        return (f"One period only ({periods[0]}): topic {top.topic} ({top.label}) has the largest share, "
-                f"{top.share:.0%} of its words; no change over time can be shown.")
+def concept_facts(trends: pd.DataFrame, concepts: str | list[str]) -> pd.DataFrame:
+    """How each concept's rate runs over the periods: when first used, where it peaks, where it ends.
+
+    One row per language and concept. case: "none" (no period holds an article), "absent"
+    (used in no period), "from start" (used in the first period), "later" (first used after
+    n_before periods without it, holding n_docs_before articles). Rates are per 1,000 words.
+    Example: concept_facts(trends, ["digital government", "e-government"])
+    """
+    names = [concepts] if isinstance(concepts, str) else list(concepts)
+    rows = []
+    for code, part in _by_language(trends):
+        for concept in names:
+            g = part[part["concept"] == concept].sort_values("period_start", kind="stable") if len(part) else part
+            row = {"language": code, "language_name": _name(code), "concept": concept, "case": "none",
+                   "n_periods": len(g), "n_docs": int(g["n_docs"].sum()) if len(g) else 0, "first_period": "",
+                   "n_before": 0, "n_docs_before": 0, "peak_period": "", "peak_per_1k": 0.0, "peak_n_docs": 0,
+                   "last_period": str(g["period"].iloc[-1]) if len(g) else "",
+                   "last_per_1k": float(g["per_1k"].iloc[-1]) if len(g) else 0.0}
+            used = g[g["count"] > 0] if len(g) else g
+            if len(g) and used.empty:
+                row["case"] = "absent"
+            elif len(used):
+                before = g[g["period_start"] < used["period_start"].iloc[0]]
+                peak = used.sort_values(["per_1k", "period_start"], ascending=[False, True], kind="stable").iloc[0]
+                row.update(case="later" if len(before) else "from start", first_period=str(used["period"].iloc[0]),
+                           n_before=len(before), n_docs_before=int(before["n_docs"].sum()),
+                           peak_period=str(peak["period"]), peak_per_1k=float(peak["per_1k"]),
+                           peak_n_docs=int(peak["n_docs"]))
+            rows.append(row)
+    return pd.DataFrame(rows, columns=CONCEPT_COLUMNS)
+
+
+def _separation(a: pd.Series, b: pd.Series) -> tuple[str, object]:
+    """(case, intervals_overlap) for two period rows: "single" when either holds one article."""
+    if int(a["n_docs"]) <= 1 or int(b["n_docs"]) <= 1:
+        return "single", pd.NA
+    apart = a["ci_low"] > b["ci_high"] or b["ci_low"] > a["ci_high"]
+    return ("apart" if apart else "overlap"), not apart
+
+
+def _changes(table: pd.DataFrame, item: str, value: str, code: str) -> list[dict]:
+    """The largest rise and fall of `value` between the first and the last period, for one language."""
+    periods = table.drop_duplicates("period").sort_values("period_start", kind="stable")["period"].tolist()
+    sizes = table.drop_duplicates("period")["n_docs"]
+    base = {"language": code, "language_name": _name(code), "n_periods": len(periods),
+            "n_single": int((sizes == 1).sum())}
+    empty = {"direction": "", item: "", "period_from": "", "period_to": "", f"{value}_from": 0.0,
+             f"{value}_to": 0.0, "n_docs_from": 0, "n_docs_to": 0, "intervals_overlap": pd.NA}
+    if not periods:
+        return [{**base, **empty, "case": "none"}]
     first, last = periods[0], periods[-1]
-    wide = t.pivot(index="topic", columns="period", values="share")
-    d = (wide[last] - wide[first]).sort_values(kind="stable")
-    label = dict(zip(t["topic"], t["label"])) if "label" in t.columns else {}
-    up, down = d.index[-1], d.index[0]
-    n_single = int((t.drop_duplicates("period")["n_docs"] == 1).sum())
-    sep = {k: _separation(t, "topic", k, first, last) for k in (up, down)}
-    text = (f"In the {model.upper()} model, topic {up} ({label.get(up, '')}) gains most from {first} to {last} "
-            f"({wide.loc[up, first]:.0%} to {wide.loc[up, last]:.0%} of the words; {sep[up]}) and topic {down} "
-            f"({label.get(down, '')}) loses most ({wide.loc[down, first]:.0%} to {wide.loc[down, last]:.0%}; "
-            f"{sep[down]}).")
-    if n_single:
-        text += (f" {plural(n_single, 'period')} of {len(periods)} hold one article, so there a topic's share is "
-                 "one text's share.")
-    return text
+    ends = {p: table[table["period"] == p].set_index(item) for p in (first, last)}
+    if len(periods) == 1:
+        top = table.sort_values([value, item], ascending=[False, True], kind="stable").iloc[0]
+        return [{**base, **empty, "case": "one period", item: top[item], "period_from": first, "period_to": first,
+                 f"{value}_from": float(top[value]), f"{value}_to": float(top[value]),
+                 "n_docs_from": int(top["n_docs"]), "n_docs_to": int(top["n_docs"])}]
+    change = (ends[last][value] - ends[first][value]).sort_index().sort_values(kind="stable")
+    rows = []
+    for direction, key, sign in (("rise", change.index[-1], change.iloc[-1] > 0),
+                                 ("fall", change.index[0], change.iloc[0] < 0)):
+        if not sign:
+            continue
+        a, b = ends[first].loc[key], ends[last].loc[key]
+        case, overlap = _separation(a, b)
+        rows.append({**base, "case": case, "direction": direction, item: key, "period_from": first, "period_to": last,
+                     f"{value}_from": float(a[value]), f"{value}_to": float(b[value]), "n_docs_from": int(a["n_docs"]),
+                     "n_docs_to": int(b["n_docs"]), "intervals_overlap": overlap})
+    return rows or [{**base, **empty, "case": "no change", "period_from": first, "period_to": last}]
 
 
-def findings(docs: pd.DataFrame, trends: pd.DataFrame, shifts: pd.DataFrame | None = None,
-             emerging: pd.DataFrame | None = None, topic_trends: pd.DataFrame | None = None,
-             period: str = "year", eras=None) -> str:
-    """Markdown bullets of findings computed from the tables, true for any corpus size.
+def _change_frame(rows: list[dict], item: str, value: str) -> pd.DataFrame:
+    cols = ["language", "language_name", "case", "direction", item, "period_from", "period_to", f"{value}_from",
+            f"{value}_to", "n_docs_from", "n_docs_to", "intervals_overlap", "n_periods", "n_single"]
+    out = pd.DataFrame(rows)
+    out = out.astype({"period_from": "str", "period_to": "str", "intervals_overlap": "boolean"})
+    return out[cols + [c for c in out.columns if c not in cols]]
 
-    When the trends hold more than one language, each language's concept findings come under
-    its own bullet, from its own articles and periods; the vocabulary and theme tables (shifts,
-    emerging, topic_trends) then pool the languages and are left to their own sections.
+
+def change_facts(trends: pd.DataFrame, period: str = "year") -> pd.DataFrame:
+    """The concepts whose rate rose and fell most between the first and the last period.
+
+    One row per language and direction ("rise", "fall"). case: "apart" (the 95% intervals do not
+    overlap), "overlap" (they do: resampling the articles alone could give the difference),
+    "single" (an end period holds one article, so no interval), "no change", "one period"
+    (the concept with the highest rate, from = to), "none" (no period). Returns language,
+    language_name, case, direction, concept, period_from, period_to, per_1k_from, per_1k_to,
+    n_docs_from, n_docs_to, intervals_overlap (NA when single), n_periods, n_single, unit.
+    Example: report.say("{concept} rose from {per_1k_from:.1f} to {per_1k_to:.1f} per 1,000 words", rise)
     """
-    parts = split_languages(trends)
-    if len(parts) > 1:
-        langs = article_languages(docs)
-        out = []
-        for code, part in parts:
-            bullets = findings(docs[langs == code], part.drop(columns="language"), period=period, eras=eras)
-            out.append(f"- **{language_name(code)} articles**\n" + "\n".join("  " + b for b in bullets.split("\n")[:-1]))
-        out.append("- Each language is measured on its own articles (rates per 1,000 words of that language). "
-                   "These are co-occurrences in time: a concept appearing after a milestone is not shown to be "
-                   "caused by it.")
-        return "\n".join(out)
-    s = dating_summary(docs, period, eras).iloc[0]
-    if s.n_placed == 0 or trends.empty:
-        return f"- {s.reason or 'No article can be placed in time.'} There is no timeline to report."
-    word = PERIOD_WORDS[period]
-    span = s.first_period if s.n_periods == 1 else f"{s.first_period} to {s.last_period}"
-    single = f"; {int(s.n_single):,} of those {word}s hold one article each" if s.n_single else ""
-    out = [f"- The timeline rests on {plural(int(s.n_placed), 'dated article')} in {plural(int(s.n_periods), word)} "
-           f"({span}){single}."]
-    fa = first_appearance(trends)
-    if s.n_periods == 1:
-        used = fa[fa["pattern"] != "absent"]
-        out.append(f"- With one {word}, nothing can be said about change; {plural(len(used), 'concept')} of "
-                   f"{len(fa)} occur in it.")
-        return "\n".join(out)
-    later = fa[fa["pattern"].str.startswith("appears later")]
-    fades = fa[fa["pattern"].str.contains("fades")]
-    if len(later):
-        out.append("- First used after the first " + word + ": " + "; ".join(
-            f"'{r.concept}' from {r.first_period}" for r in later.itertuples()) + ".")
-    if len(fades):
-        out.append(f"- Not used in the last {word} ({s.last_period}): " + ", ".join(f"'{c}'" for c in fades["concept"]) + ".")
-    thru = fa[fa["pattern"] == "throughout"]
-    if len(thru):
-        out.append(f"- Used in every {word}: " + ", ".join(f"'{c}'" for c in thru["concept"]) + ".")
-    first, last = trends.sort_values("period_start")["period"].iloc[[0, -1]]
-    ends = trends[trends["period"].isin([first, last])].pivot(index="concept", columns="period", values="per_1k")
-    change = (ends[last] - ends[first]).sort_values(kind="stable")
-    up, down = change.index[-1], change.index[0]
-    if change.iloc[-1] > 0:
-        out.append(f"- Largest rise from {first} to {last}: '{up}', {_fmt(ends.loc[up, first])} to "
-                   f"{_fmt(ends.loc[up, last])} per 1,000 words ({_separation(trends, 'concept', up, first, last)})")
-        if change.iloc[0] < 0:
-            out[-1] += (f"; largest fall: '{down}', {_fmt(ends.loc[down, first])} to {_fmt(ends.loc[down, last])} "
-                        f"({_separation(trends, 'concept', down, first, last)})")
-        out[-1] += "."
-    if shifts is not None and len(shifts):
-        top = shifts.sort_values(["jsd", "period_from"], ascending=[False, True]).iloc[0]
-        ratio = top.jsd / top.jsd_baseline if top.jsd_baseline > 0 else float("inf")
-        size = (f"{ratio:.1f} times" if ratio < 10 else "far above") + " what sampling words alone gives"
-        out.append(f"- The vocabulary changes most between {top.period_from} and {top.period_to} "
-                   f"(Jensen-Shannon divergence {top.jsd:.3f} bits, {size}: {top.jsd_baseline:.3f}).")
-    if emerging is not None and len(emerging):
-        em, fa_ = emerging[emerging["direction"] == "emerging"], emerging[emerging["direction"] == "fading"]
-        cut = pd.Timestamp(emerging["split"].iloc[0])
-        out.append(f"- Articles from {cut:%Y-%m-%d} on use more " + (", ".join(f"'{t}'" for t in em["term"].head(5)) or "no term")
-                   + " and less " + (", ".join(f"'{t}'" for t in fa_["term"].head(5)) or "no term")
-                   + " than earlier ones (largest Log Ratios).")
-    if topic_trends is not None and len(topic_trends):
-        model = "nmf" if (topic_trends["model"] == "nmf").any() else topic_trends["model"].min()
-        t = topic_trends[topic_trends["model"] == model]
-        ends = t[t["period"].isin([first, last])].pivot(index="topic", columns="period", values="share")
-        if first in ends and last in ends:
-            d = (ends[last] - ends[first]).sort_values(kind="stable")
-            label = dict(zip(t["topic"], t["label"])) if "label" in t.columns else {}
-            top = d.index[-1]
-            out.append(f"- Theme with the largest gain in share from {first} to {last} ({model.upper()}): topic {top}"
-                       f"{' (' + str(label[top]) + ')' if top in label else ''}, {ends.loc[top, first]:.0%} to "
-                       f"{ends.loc[top, last]:.0%} of the words "
-                       f"({_separation(t, 'topic', top, first, last)}).")
-    out.append("- These are co-occurrences in time: a concept appearing after a milestone is not shown to be caused by it.")
-    return "\n".join(out)
+    rows = [r for code, part in _by_language(trends) for r in _changes(part, "concept", "per_1k", code)]
+    return _change_frame(rows, "concept", "per_1k").assign(unit=PERIOD_WORDS[period])
 
 
-def limits(docs: pd.DataFrame, period: str = "year", eras=None, n_boot: int = N_BOOT) -> str:
-    """Markdown bullets: what a timeline from this corpus cannot tell."""
-    s = dating_summary(docs, period, eras).iloc[0]
-    word = PERIOD_WORDS[period]
-    out = []
-    if s.n_placed == 0:
-        out.append(f"- Anything about time: {s.reason[0].lower() + s.reason[1:]}")
-    else:
-        per = s.n_placed / max(int(s.n_periods), 1)
-        sizes = assign_periods(docs, period, eras).value_counts()
-        if per < 5:
-            out.append(f"- Trends: {per:.1f} articles per {word} on average, so each point is a few texts and a "
-                       "change between points may be one author's habit, one outlet's style or one event.")
-        if s.n_single:
-            out.append(f"- Uncertainty in the {plural(int(s.n_single), word)} with one article: a single text gives "
-                       "no interval.")
-        few = int(sizes.between(2, 4).sum())
-        if few:
-            out.append(f"- Uncertainty in the {plural(few, word)} with two to four articles: the bootstrap can only "
-                       "recombine those few texts, so its intervals are too narrow.")
-        if s.n_span > s.n_periods:
-            out.append(f"- Anything about the {plural(int(s.n_span - s.n_periods), word)} with no article.")
-    if s.n_undated or s.n_unplaced:
-        out.append(f"- Where the {int(s.n_undated + s.n_unplaced):,} undated or coarsely dated articles belong; "
-                   "if they differ from the dated ones the timeline is biased.")
-    names = [language_name(c) for c in sorted(set(article_languages(docs))) if c in ("en", "zh")] or ["English"]
-    out.append("- Whether the coverage as a whole changed: these are the articles someone collected, not a sample "
-               f"of {'- or '.join(names)}-language coverage, and an outlet's share may change over time.")
-    out.append("- Causes: a policy milestone before a change in wording is a coincidence in time; news also reports "
-               "events long after the fact, and dates here are publication dates.")
-    return "\n".join(out)
+def headline_facts(trends: pd.DataFrame, period: str = "year") -> pd.DataFrame:
+    """change_facts in one row per language, for a one-sentence headline: the largest rise and fall
+    side by side.
+
+    case: "both", "rise", "fall", "no change", "one period" (rise_concept is the highest rate),
+    "none". Returns language, language_name, case, unit, period_from, period_to, rise_concept,
+    rise_from, rise_to, fall_concept, fall_from, fall_to, n_periods, n_single.
+    Example: report.words("'{rise_concept}' rose from {rise_from:.1f} to {rise_to:.1f}", headline_facts(trends))
+    """
+    rows = []
+    for code, part in change_facts(trends, period).groupby("language", sort=True):
+        first = part.iloc[0]
+        row = {"language": code, "language_name": first.language_name, "case": first.case,
+               "unit": PERIOD_WORDS[period], "period_from": first.period_from, "period_to": first.period_to,
+               "rise_concept": "", "rise_from": 0.0, "rise_to": 0.0, "fall_concept": "", "fall_from": 0.0,
+               "fall_to": 0.0, "n_periods": int(first.n_periods), "n_single": int(first.n_single)}
+        for r in part.itertuples():
+            if r.direction in ("rise", "fall") or r.case == "one period":
+                side = r.direction or "rise"
+                row.update({f"{side}_concept": r.concept, f"{side}_from": r.per_1k_from, f"{side}_to": r.per_1k_to})
+        if set(part["direction"]) & {"rise", "fall"}:
+            row["case"] = "both" if {"rise", "fall"} <= set(part["direction"]) else part["direction"].iloc[0]
+        rows.append(row)
+    return pd.DataFrame(rows)
 
 
-def headline(trends: pd.DataFrame, period: str = "year") -> str:
-    """The timeline finding in one plain-text sentence, for the report's front page, with how
-    much it rests on: how many periods hold a single article (a rate there is one text's)."""
-    from egov.timeline.figures import concept_title
+def theme_change_facts(topic_trends: pd.DataFrame, model: str = "nmf") -> pd.DataFrame:
+    """The topics of `model` whose share of the words rose and fell most between the first and the
+    last period: change_facts' columns with topic, label, share_from, share_to (0-1) and model.
 
-    title = concept_title(trends, period=period)
-    if trends.empty:
-        return title + "."
-    multi = len(split_languages(trends)) > 1
-    sizes = trends.drop_duplicates(["language", "period"] if multi else "period")["n_docs"]
-    word = PERIOD_WORDS[period]
-    single = int((sizes == 1).sum())
-    counted = plural(len(sizes), word) + (" (each language's counted apart)" if multi else "")
-    if single:
-        return (f"{title}; {single:,} of {counted} {'holds' if single == 1 else 'hold'} a single "
-                "article, so there a rate is one text's.")
-    return f"{title}; every {word} holds at least two articles (95% intervals in the timeline notebook)."
+    Example: theme_change_facts(topic_trends, "nmf")
+    """
+    t = topic_trends[topic_trends["model"] == model] if len(topic_trends) else topic_trends
+    rows = [r for code, part in _by_language(t) for r in _changes(part, "topic", "share", code)]
+    out = _change_frame(rows, "topic", "share")
+    labels = dict(zip(t["topic"], t["label"])) if "label" in t.columns else {}
+    out.insert(5, "label", [str(labels.get(k, "")) for k in out["topic"]])
+    return out.assign(model=model)
+
+
+def _joined(concepts: pd.Series, periods: pd.Series | None = None) -> str:
+    items = [f"{c} ({p})" for c, p in zip(concepts, periods)] if periods is not None else list(concepts)
+    return ", ".join(items) or "none"
+
+
+def pattern_facts(trends: pd.DataFrame, period: str = "year") -> pd.DataFrame:
+    """Which concepts are first used after the first period, which are not used in the last, and
+    which in every period (from `first_appearance`), one row per language.
+
+    case: "none" (no period), "one" (one period), "some". Returns language, language_name, case,
+    unit, n_concepts, n_used, first_period, last_period, n_later, later ("concept (first period), ..."),
+    n_fades, fades, n_throughout, throughout; an empty list reads "none".
+    Example: pattern_facts(trends).later[0]
+    """
+    rows = []
+    for code, part in _by_language(trends):
+        fa = first_appearance(part.drop(columns="language", errors="ignore"))
+        periods = part.drop_duplicates("period").sort_values("period_start")["period"].tolist() if len(part) else []
+        later = fa[fa["pattern"].str.startswith("appears later")]
+        fades = fa[fa["pattern"].str.contains("fades")]
+        thru = fa[fa["pattern"] == "throughout"]
+        rows.append({"language": code, "language_name": _name(code),
+                     "case": "none" if not periods else "one" if len(periods) == 1 else "some",
+                     "unit": PERIOD_WORDS[period], "n_concepts": len(fa), "n_used": int((fa["pattern"] != "absent").sum()),
+                     "first_period": periods[0] if periods else "", "last_period": periods[-1] if periods else "",
+                     "n_later": len(later), "later": _joined(later["concept"], later["first_period"]),
+                     "n_fades": len(fades), "fades": _joined(fades["concept"]),
+                     "n_throughout": len(thru), "throughout": _joined(thru["concept"])})
+    return pd.DataFrame(rows)
+
+
+def shift_facts(shifts: pd.DataFrame) -> pd.DataFrame:
+    """The consecutive periods between which the vocabulary changes most (Jensen-Shannon divergence).
+
+    One row per language (the table's `language` column, if any). case: "none" (fewer than two
+    periods), "times" (ratio to the sampling baseline under 10), "far" (10 or more, or a zero
+    baseline). Returns language, language_name, case, period_from, period_to, jsd, jsd_baseline,
+    ratio, n_docs_from, n_docs_to, n_pairs. Example: shift_facts(jensen_shannon(docs, counts))
+    """
+    rows = []
+    for code, part in _by_language(shifts):
+        row = {"language": code, "language_name": _name(code), "case": "none", "period_from": "", "period_to": "",
+               "jsd": 0.0, "jsd_baseline": 0.0, "ratio": 0.0, "n_docs_from": 0, "n_docs_to": 0, "n_pairs": len(part)}
+        if len(part):
+            top = part.sort_values(["jsd", "period_from"], ascending=[False, True], kind="stable").iloc[0]
+            ratio = float(top.jsd / top.jsd_baseline) if top.jsd_baseline > 0 else float("inf")
+            row.update(case="times" if ratio < 10 else "far", period_from=str(top.period_from),
+                       period_to=str(top.period_to), jsd=float(top.jsd), jsd_baseline=float(top.jsd_baseline),
+                       ratio=ratio, n_docs_from=int(top.n_docs_from), n_docs_to=int(top.n_docs_to))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def emerging_facts(emerging: pd.DataFrame, n: int = 5) -> pd.DataFrame:
+    """The `n` terms with the largest Log Ratios each way, as lists, one row per language (each
+    language's articles split at their own middle date, with their own minimums).
+
+    case: "none" (no term ranked: too few dated articles or none passes the minimums), "some".
+    Returns language, language_name, case, split (first date of the late half), n_emerging,
+    emerging ("a, b, c", or "no term"), n_fading, fading, min_count, min_docs.
+    Example: emerging_facts(emerging_terms(docs, counts)).emerging[0]
+    """
+    rows, minimums = [], emerging.attrs.get("minimums", {})
+    for code, part in _by_language(emerging):
+        em, fa = part[part["direction"] == "emerging"], part[part["direction"] == "fading"]
+        rows.append({"language": code, "language_name": _name(code), "case": "some" if len(part) else "none",
+                     "split": pd.Timestamp(part["split"].iloc[0]) if len(part) else pd.NaT,
+                     "n_emerging": len(em), "emerging": ", ".join(em["term"].head(n)) or "no term",
+                     "n_fading": len(fa), "fading": ", ".join(fa["term"].head(n)) or "no term",
+                     "min_count": int(minimums.get(code, (emerging.attrs.get("min_count", 0), 0))[0]),
+                     "min_docs": int(minimums.get(code, (0, emerging.attrs.get("min_docs", 0)))[1])})
+    return pd.DataFrame(rows)
 
 
 def shared_concept(trends: pd.DataFrame) -> str:
@@ -279,24 +284,23 @@ def shared_concept(trends: pd.DataFrame) -> str:
     return str(table["concept"].iloc[0])
 
 
-def language_trend_sentence(trends: pd.DataFrame, concept: str) -> str:
-    """What the per-language figure shows: the concept's rate in each language's own articles, or
-    that the corpus has one language, so the figure has one line."""
-    if not concept:
-        return "No concept is used in the dated articles, so none can be followed across languages."
-    parts = split_languages(trends[trends["concept"] == concept])
-    if len(parts) == 1:
-        code = str(trends["language"].iloc[0]) if "language" in trends.columns and len(trends) else ""
-        return (f"Every dated article here is {language_name(code) or 'in one language'}, so the figure has one "
-                f"line: '{concept}' cannot be compared across languages in this corpus.")
-    bits = []
+def language_trend_facts(trends: pd.DataFrame, concept: str) -> pd.DataFrame:
+    """How one concept runs in each language's own articles (the per-language figure), a row per language.
+
+    case: "no concept" (none is used; concept is ""), "one language" (the corpus has one, so
+    nothing to compare), "used", "never". Returns language, language_name, concept, case,
+    count (mentions), n_periods_with, peak_per_1k, peak_period, n_languages.
+    Example: language_trend_facts(trends, shared_concept(trends))
+    """
+    parts = _by_language(trends[trends["concept"] == concept]) if concept else [("", trends.iloc[0:0])]
+    rows = []
     for code, part in parts:
-        used = part[part["count"] > 0]
-        total = int(part["count"].sum())
-        where = (f"{plural(total, 'mention')} in {plural(len(used), 'period')}, highest "
-                 f"{_fmt(used['per_1k'].max())} per 1,000 words in {used.sort_values('per_1k', ascending=False)['period'].iloc[0]}"
-                 if len(used) else "never used")
-        bits.append(f"{language_name(code)} articles: {where}")
-    return (f"'{concept}' in each language, each rate per 1,000 words of that language's own articles: "
-            + "; ".join(bits) + ". Rates are compared in time, not across languages: "
-            "a Chinese word count (after segmentation) and an English one are different units.")
+        used = part[part["count"] > 0] if len(part) else part
+        peak = used.sort_values(["per_1k", "period_start"], ascending=[False, True], kind="stable")
+        case = ("no concept" if not concept else "one language" if len(parts) == 1
+                else "used" if len(used) else "never")
+        rows.append({"language": code, "language_name": _name(code), "concept": concept, "case": case,
+                     "count": int(part["count"].sum()) if len(part) else 0, "n_periods_with": len(used),
+                     "peak_per_1k": float(peak["per_1k"].iloc[0]) if len(peak) else 0.0,
+                     "peak_period": str(peak["period"].iloc[0]) if len(peak) else "", "n_languages": len(parts)})
+    return pd.DataFrame(rows).astype({"peak_per_1k": np.float64})

@@ -26,7 +26,7 @@ import pandas as pd
 from egov.corpus.languages import article_languages, split_languages
 from egov.terms.distinctive import g2_log_ratio
 from egov.timeline.periods import (PERIOD_WORDS, PERIODS, assign_periods, check_docs, coverage, dating_summary,
-                          default_eras, load_milestones, period_table, placed_articles)
+                                   default_eras, load_milestones, no_timeline_reason, period_table, placed_articles)
 
 __all__ = ["concept_trends", "topic_share_by_period", "theme_trends", "jensen_shannon", "emerging_terms",
            "first_appearance"]
@@ -110,7 +110,7 @@ def concept_trends(docs: pd.DataFrame, concepts: pd.DataFrame, period: str = "ye
             frames.append(part.assign(language=language))
     if not frames:
         out = pd.DataFrame({c: pd.Series(dtype=t) for c, t in _TREND_DTYPES.items()})
-        out.attrs["reason"] = dating_summary(docs, period, eras)["reason"].iloc[0] or "No concept to count."
+        out.attrs["reason"] = no_timeline_reason(docs, period, eras) or "No concept to count."
         return out
     return pd.concat(frames, ignore_index=True)[TREND_COLUMNS]
 
@@ -196,7 +196,7 @@ def topic_share_by_period(docs: pd.DataFrame, doc_topics: pd.DataFrame, period: 
     if not frames:
         out = pd.DataFrame({c: pd.Series(dtype="float64" if c in ("share", "ci_low", "ci_high") else "object")
                             for c in TOPIC_COLUMNS})
-        out.attrs["reason"] = (dating_summary(docs, period, eras)["reason"].iloc[0]
+        out.attrs["reason"] = (no_timeline_reason(docs, period, eras)
                                or "No dated article has topic shares.")
         return out
     out = pd.concat(frames, ignore_index=True).astype({"topic": "int64", "model": "str"})
@@ -262,8 +262,25 @@ def jensen_shannon(docs: pd.DataFrame, counts: pd.DataFrame, period: str = "year
     pooled terms (multinomial, seeded): what sampling alone gives. It treats words as
     independent, so it understates chance differences between few articles.
     Returns period_from, period_to, jsd, jsd_baseline, n_docs_from, n_docs_to, n_terms_from,
-    n_terms_to, note. Example: jensen_shannon(docs, terms.count_terms(docs), "year")
+    n_terms_to, note, language: each language's articles are compared on their own periods
+    (in language order), so a mixed corpus never pools English and Chinese words.
+    Example: jensen_shannon(docs, terms.count_terms(docs), "year")
     """
+    languages = article_languages(docs)
+    parts = [_jensen_shannon_one(docs[languages == code], counts, period, eras, n_baseline, seed).assign(language=code)
+             for code in sorted(languages.unique())]
+    return _stack(parts)
+
+
+def _stack(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The non-empty per-language tables one under the other (the first, empty, when all are)."""
+    kept = [p for p in parts if len(p)] or parts[:1]
+    return pd.concat(kept, ignore_index=True).astype({"language": "str"})
+
+
+def _jensen_shannon_one(docs: pd.DataFrame, counts: pd.DataFrame, period: str, eras, n_baseline: int,
+                        seed: int) -> pd.DataFrame:
+    """jensen_shannon for the articles of one language."""
     cols = ["period_from", "period_to", "jsd", "jsd_baseline", "n_docs_from", "n_docs_to",
             "n_terms_from", "n_terms_to", "note"]
     matrix, placed, used = _period_terms(docs, counts, period, eras)
@@ -298,15 +315,34 @@ def emerging_terms(docs: pd.DataFrame, counts: pd.DataFrame, split: str | pd.Tim
     uses is noise. The values used are in attrs["min_count"] and attrs["min_docs"]. `split`:
     the first date of the late half; default the date of the middle article (articles on that
     date go late). Returns term, direction, log_ratio, count_early, count_late, per_1k_early,
-    per_1k_late, n_docs_early, n_docs_late, g2, split; emerging first (largest log_ratio), then fading.
+    per_1k_late, n_docs_early, n_docs_late, g2, split, language; emerging first (largest log_ratio),
+    then fading. Each language's articles are split and compared on their own (in language order);
+    attrs["minimums"] gives each language's (min_count, min_docs), attrs min_count/min_docs the lowest.
     Example: emerging_terms(docs, terms.count_terms(docs, ngram_range=(1, 2)))
     """
+    check_docs(docs, "year")
+    languages = article_languages(docs)
+    parts = {code: _emerging_one(docs[languages == code], counts, split, min_count, min_docs)
+             for code in sorted(languages.unique())}
+    out = _stack([part.assign(language=code) for code, part in parts.items()])
+    minimums = {code: (part.attrs["min_count"], part.attrs["min_docs"]) for code, part in parts.items()
+                if "min_count" in part.attrs}
+    if minimums:
+        out.attrs.update(min_count=min(m[0] for m in minimums.values()), min_docs=min(m[1] for m in minimums.values()),
+                         minimums=minimums)
+    else:
+        out.attrs["reason"] = next(iter(parts.values())).attrs.get("reason", "")
+    return out
+
+
+def _emerging_one(docs: pd.DataFrame, counts: pd.DataFrame, split, min_count: int | None,
+                  min_docs: int | None) -> pd.DataFrame:
+    """emerging_terms for the articles of one language."""
     cols = ["term", "direction", "log_ratio", "count_early", "count_late", "per_1k_early", "per_1k_late",
             "n_docs_early", "n_docs_late", "g2", "split"]
     for col in ("doc_id", "term", "count"):
         if col not in counts.columns:
             raise ValueError(f"counts has no '{col}' column")
-    check_docs(docs, "year")
     dated = docs.dropna(subset=["date"]).sort_values(["date", "doc_id"], kind="stable")
     empty = pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
     if len(dated) < 2:

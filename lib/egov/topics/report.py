@@ -1,58 +1,255 @@
-"""Prose, tables and figures for the topics notebook (03), all built from data.
+"""Facts, tables and figures for the topics notebook (03), all built from data.
 
-Every sentence here must stay true for any corpus: one article, no dates, or tens of
-thousands of articles. Data inside Markdown passes through `report.escape`.
+Each finding is a `<what>_facts` function returning a small tidy table (one row; a `case`
+column when the finding has several shapes) that notebook 03 words with a template in view
+(`egov.report.say`). A finding about one model takes the model's name ("nmf" or "lda") and
+gives `model_name` ("NMF") for the sentence. Facts hold numbers and data strings only.
 """
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 from egov.report import figures
 from egov.timeline.periods import year_of
-from egov.report.text import escape, plural
-from egov.topics.selection import STABLE_ENOUGH, SWEEP_SETTINGS
-from egov.topics.models import TopicModel, doc_topics, representative_passages, topic_labels, topic_summary, topic_terms
-
+from egov.report.text import plural
+from egov.topics.selection import STABLE_ENOUGH, SUBSAMPLE, SWEEP_SETTINGS, TOLERANCE
+from egov.topics.models import (N_TERMS, PassageTerms, TopicModel, doc_topics, representative_passages, topic_labels,
+                                topic_summary, topic_terms)
 
 NO_MODEL = "No topic model: the corpus is too small"
+CLEAR_GAP = 0.05  # coherence above the shuffled baseline by at least this much: "clearly" above it
 
 
-def units_sentence(docs: pd.DataFrame, pt) -> str:
-    """How many passages the articles give and what vocabulary the models share."""
-    if pt is None or getattr(pt, "reason", ""):
-        return (f"{plural(len(docs), 'article')} give too few passages or shared terms for a topic model; "
-                "the sections below say why and stay empty.")
+def _row(**values) -> pd.DataFrame:
+    return pd.DataFrame([values])
+
+
+def _model_rows(table: pd.DataFrame, model: str) -> pd.DataFrame:
+    return table[table["model"] == model] if "model" in table.columns else table.iloc[0:0]
+
+
+def units_facts(docs: pd.DataFrame, pt: PassageTerms | None) -> pd.DataFrame:
+    """The units the topics are fitted on: passages and the shared vocabulary.
+
+    One row: case ("none": too few passages or terms for a topic model, `reason` says why; "one": a
+    single passage; "all": every article gives passages; "dropped": n_dropped articles gave none), n_docs, n_passages,
+    median_words, min_words, max_words (per passage), n_dropped, n_terms, min_df (passages),
+    max_df_passages and max_df_share (the most passages a term may occur in, as a count and a share).
+    Example: units_facts(docs, topic_stage.vocabulary(passages(docs)))
+    """
+    reason = "" if pt is None else pt.reason
+    if pt is None or reason or pt.passages.empty:
+        return _row(case="none", reason=reason or "no passages", n_docs=len(docs), n_passages=0, median_words=0,
+                    min_words=0, max_words=0, n_dropped=len(docs), n_terms=0, min_df=0, max_df_passages=0,
+                    max_df_share=0.0)
     p = pt.passages
-    n_docs = p["doc_id"].nunique()
-    dropped = len(docs) - n_docs
-    lost = f" {plural(dropped, 'article')} had no text and gave no passage." if dropped else ""
-    return (f"{plural(len(docs), 'article')} {'gives' if len(docs) == 1 else 'give'} {plural(len(p), 'passage')} "
-            f"(median {int(p['n_words'].median())} words, {int(p['n_words'].min())} to {int(p['n_words'].max())}); "
-            f"a passage never crosses an article.{lost} "
-            f"Both models share a vocabulary of {plural(len(pt.vocab), 'term')}: lemmas without stopwords that occur "
-            f"in at least {pt.min_df} passages and in at most "
-            f"{f'{pt.max_df:.0%} of them' if isinstance(pt.max_df, float) else f'{pt.max_df} passages'}.")
+    n = len(p)
+    if isinstance(pt.max_df, float):
+        most, share = int(np.floor(pt.max_df * n)), float(pt.max_df)
+    else:
+        most, share = int(pt.max_df), int(pt.max_df) / n
+    dropped = len(docs) - p["doc_id"].nunique()
+    return _row(case="one" if n == 1 else "dropped" if dropped else "all", reason="", n_docs=len(docs), n_passages=n,
+                median_words=int(p["n_words"].median()), min_words=int(p["n_words"].min()),
+                max_words=int(p["n_words"].max()), n_dropped=int(dropped), n_terms=len(pt.vocab),
+                min_df=int(pt.min_df), max_df_passages=most, max_df_share=share)
 
 
-def sweep_sentence(sweep: pd.DataFrame, choice: pd.DataFrame, reasons: str = "") -> str:
-    """Each model's chosen k with its reasons, and what the sweep ran on (sample, runs, fit settings)."""
+def known_answer_facts(known: pd.DataFrame) -> pd.DataFrame:
+    """What the planted-topic check (topics.planted.known_answer) recovered, over all models.
+
+    One row: case ("pass": every topic is one planted vocabulary, each vocabulary once per model,
+    and every article leads with its block's topic; else "fail"), n_models, n_topics (all models),
+    n_recovered (topics that are one planted vocabulary, not repeated within their model),
+    n_placements (articles x models), n_in_block.
+    Example: known_answer_facts(planted.known_answer(42))
+    """
+    pure = known[known["planted"] != "mixed"]
+    n_recovered = int(pure.groupby("model")["planted"].nunique().sum())
+    n_placements, n_in_block = int(known["n_articles"].sum()), int(known["n_in_block"].sum())
+    ok = n_recovered == len(known) and n_in_block == n_placements
+    return _row(case="pass" if ok else "fail", n_models=int(known["model"].nunique()), n_topics=len(known),
+                n_recovered=n_recovered, n_placements=n_placements, n_in_block=n_in_block)
+
+
+def sweep_facts(sweep: pd.DataFrame) -> pd.DataFrame:
+    """What the k sweep ran on: the k tried, the passages, the runs and the lighter fit settings.
+
+    One row: case ("none": no sweep, `reason` says why; "all": on every passage; "sampled": on a
+    seeded sample; with "_windows" appended when coherence is counted in windows, not passages),
+    reason, ks ("2, 3, 4"), n_ks, k_min, k_max, n_passages, n_sweep_passages, n_runs,
+    subsample_share, n_terms, window (words; 0 = the whole passage), nmf_tol, lda_iterations.
+    Example: sweep_facts(topic_stage.sweep(pt, seed=42))
+    """
+    settings = dict(subsample_share=SUBSAMPLE, n_terms=N_TERMS, nmf_tol=float(SWEEP_SETTINGS["nmf"]["tol"]),
+                    lda_iterations=int(SWEEP_SETTINGS["lda"]["iterations"]))
     if sweep.empty:
-        return (f"**No topic model: {escape(reasons)}.** A topic model needs enough passages (paragraph windows "
-                "of 60 to 150 words) and terms shared between them to tell two topics apart; with fewer, any "
-                "'topic' would be one passage's vocabulary. Add articles, or read notebook 02's counts instead.")
-    row = sweep.iloc[0]
-    window = "the passage" if pd.isna(row["window"]) else f"{int(row['window'])}-token windows"
-    sample = (f"all {plural(int(row['n_passages']), 'passage')}" if row["n_sweep_passages"] == row["n_passages"] else
-              f"a seeded sample of {int(row['n_sweep_passages']):,} of the {int(row['n_passages']):,} passages")
-    chosen = " ".join(f"**{escape(r)}**" for r in choice["reason"])
-    return (f"{chosen}\n\nThe sweep tried k = {', '.join(str(k) for k in sorted(sweep['k'].unique()))} "
-            f"on {sample}: for each k and model one fit on them and {int(row['n_runs'])} on seeded 80% subsamples. "
-            f"Stability is the average agreement of the top-10 terms between the first fit and the others "
-            f"(1 = same terms in the same order); coherence is NPMI of the top-10 term pairs, counted over "
-            f"{window} (−1 never together, 0 independent, 1 always together). The sweep's fits are lighter than "
-            f"the final ones (NMF: tolerance {SWEEP_SETTINGS['nmf']['tol']:g}; LDA: "
-            f"{SWEEP_SETTINGS['lda']['iterations']} Gibbs sweeps).")
+        return _row(case="none", reason=sweep.attrs.get("reason", "") or "no sweep", ks="", n_ks=0, k_min=0,
+                    k_max=0, n_passages=0, n_sweep_passages=0, n_runs=0, window=0, **settings)
+    row, ks = sweep.iloc[0], sorted(int(k) for k in sweep["k"].unique())
+    window = 0 if pd.isna(row["window"]) else int(row["window"])
+    case = "all" if row["n_sweep_passages"] == row["n_passages"] else "sampled"
+    return _row(case=case + ("_windows" if window else ""), reason="", ks=", ".join(map(str, ks)), n_ks=len(ks),
+                k_min=ks[0], k_max=ks[-1], n_passages=int(row["n_passages"]),
+                n_sweep_passages=int(row["n_sweep_passages"]), n_runs=int(row["n_runs"]), window=window, **settings)
+
+
+def choice_facts(sweep: pd.DataFrame, choice: pd.DataFrame, model: str) -> pd.DataFrame:
+    """Why one model got its k (selection.choose_k), with the numbers behind the rule.
+
+    One row: case ("stable": some k reach stable_enough; "sketch": none does, so the k within
+    `tolerance` of the best count; "unmeasured": no subsample runs; any of these + "_largest" when
+    k is the largest k tried (of more than two); "set" / "set_unswept": k given by n_topics, swept
+    or not; "none": no choice), model, model_name, k, stability, coherence (at k), best_stability,
+    stable_enough, tolerance, stable_ks, n_stable, coherent_ks, n_coherent, top_k and top_coherence (the most coherent
+    stable k), noise (its coherence_sd across fits), rule_k (what the rule picks), k_min, k_max.
+    Example: choice_facts(sweep, choose_k(sweep), "nmf")
+    """
+    base = dict(model=model, model_name=model.upper(), stable_enough=STABLE_ENOUGH, tolerance=TOLERANCE)
+    c = _model_rows(choice, model)
+    g = _model_rows(sweep, model)
+    if c.empty or g.empty:
+        return _row(case="none", **base, k=0, stability=np.nan, coherence=np.nan, best_stability=np.nan,
+                    stable_ks="", n_stable=0, coherent_ks="", n_coherent=0, top_k=0, top_coherence=np.nan, noise=np.nan, rule_k=0,
+                    k_min=0, k_max=0)
+    c, g = c.iloc[0], g.set_index(g["k"].astype(int)).sort_index()
+    stable = [int(k) for k in str(c["stable_ks"]).split(", ")]
+    coherent = [int(k) for k in str(c["coherent_ks"]).split(", ")]
+    top = int(g.loc[stable, "coherence"].idxmax())
+    best = float(g["stability"].max())
+    k = int(c["k"])
+    if str(c["rule"]).startswith("set"):
+        case = "set" if k in g.index else "set_unswept"
+    else:
+        case = "unmeasured" if np.isnan(best) else "stable" if best >= STABLE_ENOUGH else "sketch"
+        case += "_largest" if len(g) > 2 and k == g.index.max() else ""
+    noise = float(g.loc[top, "coherence_sd"])
+    return _row(case=case, **base, k=k, stability=float(c["stability"]), coherence=float(c["coherence"]),
+                best_stability=best, stable_ks=", ".join(map(str, stable)), n_stable=len(stable),
+                coherent_ks=", ".join(map(str, coherent)), n_coherent=len(coherent),
+                top_k=top, top_coherence=float(g.loc[top, "coherence"]), noise=0.0 if np.isnan(noise) else noise,
+                rule_k=max(coherent), k_min=int(g.index.min()), k_max=int(g.index.max()))
+
+
+def fit_facts(models: dict[str, TopicModel], model: str) -> pd.DataFrame:
+    """How one final model was fitted (its settings as used).
+
+    One row: case ("converged" / "limit": NMF stopped by its tolerance or at max_iter; "gibbs":
+    LDA by collapsed Gibbs sampling; "none": no model), model, model_name, k, n_passages, n_iter
+    (iterations or Gibbs sweeps), max_iter, tol (NMF), alpha, eta (LDA priors).
+    Example: fit_facts(topic_stage.fit(pt, choice), "lda")
+    """
+    base = dict(model=model, model_name=model.upper())
+    tm = models.get(model)
+    if tm is None:
+        return _row(case="none", **base, k=0, n_passages=0, n_iter=0, max_iter=0, tol=np.nan, alpha=np.nan,
+                    eta=np.nan)
+    s = tm.settings
+    if model == "nmf":
+        case = "converged" if s["converged"] else "limit"
+        extra = dict(max_iter=int(s["max_iter"]), tol=float(s["tol"]), alpha=np.nan, eta=np.nan)
+    else:
+        case = "gibbs"
+        extra = dict(max_iter=int(s["iterations"]), tol=np.nan, alpha=float(s["alpha"]), eta=float(s["eta"]))
+    return _row(case=case, **base, k=int(tm.k), n_passages=len(tm.terms.passages), n_iter=int(s["n_iter"]), **extra)
+
+
+def topics_facts(summary: pd.DataFrame, model: str) -> pd.DataFrame:
+    """One model's largest and most coherent topic (from a topic_summary table).
+
+    One row: case ("none": no model; "one": a single topic; "some"), model, model_name, k,
+    topic, label, share (the largest topic, share of the words), coherent_topic, coherent_label,
+    coherence (NPMI of the most coherent topic). Ties go to the lower topic number.
+    Example: topics_facts(stage.summary, "nmf")
+    """
+    g = _model_rows(summary, model)
+    base = dict(model=model, model_name=model.upper(), k=len(g))
+    if g.empty:
+        return _row(case="none", **base, topic=0, label="", share=np.nan, coherent_topic=0, coherent_label="",
+                    coherence=np.nan)
+    big = g.sort_values(["share", "topic"], ascending=[False, True]).iloc[0]
+    coh = g.sort_values(["coherence", "topic"], ascending=[False, True]).iloc[0]
+    return _row(case="one" if len(g) == 1 else "some", **base, topic=int(big["topic"]), label=big["label"],
+                share=float(big["share"]), coherent_topic=int(coh["topic"]), coherent_label=coh["label"],
+                coherence=float(coh["coherence"]))
+
+
+def concentration_facts(shares: pd.DataFrame, model: str) -> pd.DataFrame:
+    """How much of each article one topic holds, for one model (from a doc_topics table).
+
+    One row: case ("none": no model; "one": one article; "some"), model, model_name, n_docs,
+    median_lead_share (the median article's share of words in its leading topic), n_half (articles
+    with at least half their words in one topic). Example: concentration_facts(stage.doc_topics, "nmf")
+    """
+    g = _model_rows(shares, model)
+    lead = g.groupby("doc_id")["share"].max()
+    case = "none" if lead.empty else "one" if len(lead) == 1 else "some"
+    return _row(case=case, model=model, model_name=model.upper(), n_docs=len(lead),
+                median_lead_share=float(lead.median()) if len(lead) else np.nan, n_half=int((lead >= 0.5).sum()))
+
+
+def matches_facts(matches: pd.DataFrame, min_shared: int = 3) -> pd.DataFrame:
+    """How many topics two models share (from selection.match_topics, run with `min_shared`).
+
+    One row: case ("none": no models; "zero": no pair; "all": every topic paired; "some"), model_a_name, model_b_name,
+    n_both, n_only_a, n_only_b, min_shared, n_terms, and the closest pair (most shared terms,
+    then lowest topic_a): topic_a, topic_b, n_shared, shared_terms ("a, b, c"; empty without a pair).
+    Example: matches_facts(match_topics(topic_terms(nmf), topic_terms(lda)))
+    """
+    base = dict(min_shared=min_shared, n_terms=N_TERMS)
+    if matches.empty:
+        return _row(case="none", model_a_name="", model_b_name="", n_both=0, n_only_a=0, n_only_b=0, **base,
+                    topic_a=0, topic_b=0, n_shared=0, shared_terms="")
+    a, b = matches["model_a"].iloc[0], matches["model_b"].iloc[0]
+    both = matches[matches["found_by"] == "both"]
+    top = both.sort_values(["n_shared", "topic_a"], ascending=[False, True]).head(1)
+    pair = (dict(topic_a=int(top["topic_a"].iloc[0]), topic_b=int(top["topic_b"].iloc[0]),
+                 n_shared=int(top["n_shared"].iloc[0]), shared_terms=str(top["shared_terms"].iloc[0]))
+            if len(top) else dict(topic_a=0, topic_b=0, n_shared=0, shared_terms=""))
+    only_a, only_b = int((matches["found_by"] == f"{a} only").sum()), int((matches["found_by"] == f"{b} only").sum())
+    case = "zero" if both.empty else "some" if only_a or only_b else "all"
+    return _row(case=case, model_a_name=a.upper(), model_b_name=b.upper(), n_both=len(both), n_only_a=only_a,
+                n_only_b=only_b, **base, **pair)
+
+
+def baseline_facts(baseline: pd.DataFrame, model: str) -> pd.DataFrame:
+    """One model's coherence on the real passages against the same passages with words shuffled.
+
+    One row: case ("clearly": real - shuffled >= CLEAR_GAP; "barely": above by less; "not": not
+    above; "none": no baseline), model, model_name, k, coherence, shuffled_coherence, gap,
+    clear_gap, n_passages. Example: baseline_facts(topic_stage.baseline(pt, choice), "nmf")
+    """
+    g = _model_rows(baseline, model).set_index("corpus") if not baseline.empty else pd.DataFrame()
+    base = dict(model=model, model_name=model.upper(), clear_gap=CLEAR_GAP)
+    if g.empty:
+        return _row(case="none", **base, k=0, coherence=np.nan, shuffled_coherence=np.nan, gap=np.nan, n_passages=0)
+    real, shuffled = float(g.loc["passages", "coherence"]), float(g.loc["shuffled", "coherence"])
+    gap = real - shuffled
+    case = "clearly" if gap >= CLEAR_GAP else "barely" if gap > 0 else "not"
+    return _row(case=case, **base, k=int(g.loc["passages", "k"]), coherence=real, shuffled_coherence=shuffled,
+                gap=gap, n_passages=int(g.loc["passages", "n_passages"]))
+
+
+def headline_facts(summary: pd.DataFrame, choice: pd.DataFrame, sweep: pd.DataFrame,
+                   model: str = "nmf") -> pd.DataFrame:
+    """The front page's finding: one model's k, how stable it is, and its largest topic.
+
+    One row: case ("stable": stability at k reaches stable_enough; "unstable"; "unmeasured": k
+    not swept or no subsample runs; "none": no model), model_name, k, stability (the model's own,
+    at k), stable_enough, label, share (the largest topic's share of the words).
+    Example: report.words(TEMPLATE, headline_facts(stage.summary, stage.choice, stage.sweep))
+    """
+    big = topics_facts(summary, model).iloc[0]
+    c = _model_rows(choice, model)
+    k = int(c["k"].iloc[0]) if len(c) else int(big["k"])
+    at_k = _model_rows(sweep, model)
+    at_k = at_k.loc[at_k["k"] == k, "stability"].mean() if len(at_k) else np.nan
+    case = ("none" if big["case"] == "none" else "unmeasured" if pd.isna(at_k) else
+            "stable" if at_k >= STABLE_ENOUGH else "unstable")
+    return _row(case=case, model_name=model.upper(), k=k, stability=float(at_k), stable_enough=STABLE_ENOUGH,
+                label=big["label"], share=float(big["share"]))
 
 
 def sweep_figure(sweep: pd.DataFrame, choice: pd.DataFrame):
@@ -109,19 +306,6 @@ def doc_topics_export(*models: TopicModel) -> pd.DataFrame:
     return pd.concat([doc_topics(tm) for tm in models], ignore_index=True)
 
 
-def topics_sentence(table: pd.DataFrame) -> str:
-    """Largest and most coherent topic per model."""
-    if table.empty:
-        return "No topics: no model was fitted."
-    parts = []
-    for model, g in table.groupby("model", sort=False):
-        big = g.sort_values(["share", "topic"], ascending=[False, True]).iloc[0]
-        coh = g.sort_values(["coherence", "topic"], ascending=[False, True]).iloc[0]
-        parts.append(f"In {model.upper()} the largest topic is {int(big.topic)} (*{escape(big.label)}*, "
-                     f"{big.share:.0%} of the words) and the most coherent is {int(coh.topic)} "
-                     f"(*{escape(coh.label)}*, NPMI {coh.coherence:.2f}).")
-    return " ".join(parts) + (" Labels are the top three terms, not interpretations; read the passages below "
-                              "before naming a topic.")
 
 
 def _ordered_articles(docs: pd.DataFrame, shares: pd.DataFrame) -> pd.DataFrame:
@@ -181,51 +365,10 @@ def heatmap(docs: pd.DataFrame, shares: pd.DataFrame, tm: TopicModel, max_rows: 
     return fig
 
 
-def heatmap_sentence(shares: pd.DataFrame) -> str:
-    """How concentrated the articles are on one topic, per model."""
-    if shares.empty:
-        return "No topic shares: no model was fitted."
-    parts = []
-    for model, g in shares.groupby("model", sort=False):
-        top = g.groupby("doc_id")["share"].max()
-        parts.append(f"{model.upper()}: the median article puts {top.median():.0%} of its words in its leading "
-                     f"topic, and {int((top >= 0.5).sum()):,} of {plural(len(top), 'article')} "
-                     f"{'puts' if len(top) == 1 else 'put'} at least half there")
-    return "; ".join(parts) + ". Shares are the passages' topic shares averaged with their lengths as weights."
 
 
-def matches_sentence(matches: pd.DataFrame) -> str:
-    """How many topics both models find."""
-    if matches.empty:
-        return "Nothing to compare: no model was fitted."
-    both = matches[matches["found_by"] == "both"]
-    a, b = matches["model_a"].iloc[0].upper(), matches["model_b"].iloc[0].upper()
-    only_a = int((matches["found_by"] == f"{matches['model_a'].iloc[0]} only").sum())
-    only_b = int((matches["found_by"] == f"{matches['model_b'].iloc[0]} only").sum())
-    found = (f"{len(both)} topics are found by both {a} and {b} (paired by overlap of their top-10 terms, "
-             f"at least 3 shared)" if len(both) != 1 else f"1 topic is found by both {a} and {b} (paired by "
-             f"overlap of their top-10 terms, at least 3 shared)")
-    best = ""
-    if len(both):
-        top = both.sort_values(["n_shared", "topic_a"], ascending=[False, True]).iloc[0]
-        best = (f"; the closest pair, {a} {int(top.topic_a)} and {b} {int(top.topic_b)}, shares "
-                f"{int(top.n_shared)} of 10 terms (*{escape(top.shared_terms)}*)")
-    return (f"{found}{best}. {only_a} {a} and {only_b} {b} topics have no counterpart: treat those as "
-            "artefacts of one model until the passages say otherwise.")
 
 
-def fits_sentence(*models: TopicModel) -> str:
-    """How the final models were fitted, with the lighter LDA fitting named when it was used."""
-    parts = []
-    for tm in (m for m in models if m is not None):
-        s, n = tm.settings, len(tm.terms.passages)
-        if tm.model == "nmf":
-            parts.append(f"NMF ran coordinate descent from an NNDSVDa start for {s['n_iter']} iterations "
-                         f"({'converged' if s['converged'] else 'stopped at the limit'}, tolerance {s['tol']:g})")
-        else:
-            parts.append(f"LDA ran {int(s['iterations'])} sweeps of collapsed Gibbs sampling (tomotopy; "
-                         f"document-topic prior {s['alpha']:g}, topic-word prior {s['eta']:g}) over the {n:,} passages")
-    return "Final fits: " + "; ".join(parts) + "." if parts else ""
 
 
 def baseline_table(baseline: pd.DataFrame) -> pd.DataFrame:
@@ -233,22 +376,6 @@ def baseline_table(baseline: pd.DataFrame) -> pd.DataFrame:
     return baseline.round({"coherence": 3, "coherence_min": 3, "coherence_max": 3})
 
 
-def baseline_sentence(baseline: pd.DataFrame) -> str:
-    """Real vs shuffled coherence per model, with the honest verdict."""
-    if baseline.empty:
-        return "No baseline: no model was fitted."
-    w = baseline.pivot(index="model", columns="corpus", values="coherence")
-    parts = []
-    for model, r in w.iterrows():
-        gap = r["passages"] - r["shuffled"]
-        verdict = ("clearly above the shuffled baseline" if gap >= 0.05 else
-                   "barely above the shuffled baseline" if gap > 0 else "not above the shuffled baseline")
-        parts.append(f"{model.upper()} topics score {r['passages']:.3f} on the real passages against "
-                     f"{r['shuffled']:.3f} on shuffled ones ({verdict})")
-    n = int(baseline["n_passages"].iloc[0])
-    return ("; ".join(parts) + f". Shuffling moves every word to a random passage but keeps passage lengths and "
-            f"word frequencies, so topics that beat it capture words that really occur together "
-            f"({plural(n, 'passage')}, same k and settings).")
 
 
 def representatives(tm: TopicModel, n: int = 2) -> pd.DataFrame:
@@ -258,18 +385,3 @@ def representatives(tm: TopicModel, n: int = 2) -> pd.DataFrame:
     r = representative_passages(tm, n=n, max_words=45)
     return r.assign(share=r["share"].round(2))[["topic", "label", "rank", "doc_id", "share", "quote"]]
 
-
-def headline(table: pd.DataFrame, k: int | pd.DataFrame, sweep: pd.DataFrame) -> str:
-    """Plain-text headline for the report's front page: the first model's k (an int or the choose_k
-    table), "stable" when its own stability at k reaches STABLE_ENOUGH, and its largest topic."""
-    if table.empty:
-        return "No topic model: the corpus gives too few passages or shared terms."
-    model = table["model"].iloc[0]
-    if isinstance(k, pd.DataFrame):
-        k = int(k.set_index("model").loc[model, "k"])
-    top = table[table["model"] == model].sort_values("share", ascending=False).iloc[0]
-    at_k = sweep.loc[(sweep["k"] == k) & (sweep["model"] == model), "stability"].mean()
-    sure = (f"stable ({at_k:.2f})" if at_k >= STABLE_ENOUGH else
-            f"unstable ({at_k:.2f}, below {STABLE_ENOUGH:g}: read as sketches)" if pd.notna(at_k) else
-            "stability not measured")
-    return (f"{k} {model.upper()} topics, {sure}; the largest is '{top.label}' with {top.share:.0%} of the words.")

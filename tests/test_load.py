@@ -8,8 +8,7 @@ import pandas as pd
 import pytest
 
 from conftest import ARTICLE, GBK_ARTICLE
-from egov import cleaning_audit, load_corpus, load_report
-from egov.corpus.sources import detect_source, outlet_of
+from egov import cache, cleaning_audit, load_corpus, load_report
 
 SEED_DATES = {
     "000_1de2c263adca71ba": "2014-11-28",
@@ -224,15 +223,6 @@ def test_html_outlet_from_the_page_and_not_from_a_photo_credit(tmp_path):
     assert sources == {"suffix.html": "China Daily", "declared.html": "Caixin", "unknown.html": "Daily Example"}
 
 
-def test_outlet_of_site_names_and_addresses():
-    assert outlet_of("https://www.scmp.com/news/china/politics/article/3086542/x") == "South China Morning Post"
-    assert outlet_of("english.news.cn") == "Xinhua"
-    assert outlet_of("GovInsider") == "GovInsider"
-    assert outlet_of("https://example.com/reuters-and-xinhua-compared") == ""  # only the host names the site
-    assert detect_source("Headline of the story\n" + ARTICLE.replace("(Xinhua) ", "") + "A caption. [Photo/Xinhua]\n") == (
-        "", "no outlet named in the header, dateline or footer")
-
-
 def test_web_clipping_with_front_matter(tmp_path):
     text = ('---\ntitle: "Going paperless leaves the elderly behind"\nsource: "https://www.sixthtone.com/news/1005512/x"\n'
             "published: 2020-04-15\ncreated: 2023-02-01\n---\n[Sixth Tone](https://www.sixthtone.com/)\n\n"
@@ -250,17 +240,6 @@ def test_web_clipping_with_front_matter(tmp_path):
     assert clip["url"] == "https://www.sixthtone.com/news/1005512/x" and clip["source"] == "Sixth Tone"
     assert clip["text"].split("\n")[0] == "Going paperless leaves the elderly behind"
     assert "http" not in clip["text"] and "created" not in clip["text"] and "Share on" not in clip["text"]
-
-
-def test_title_skips_furniture_glued_into_one_line():
-    from egov.corpus.titles import title_from_text as _title_from_text
-
-    text = ("Exclusive news, data and analytics for financial market professionalsLearn more about Refinitiv\n"
-            "China to set up national data bureau in government shake-up\n"
-            "BEIJING, March 7 (Reuters) - China will set up a national data bureau to coordinate the sharing of data.")
-    assert _title_from_text(text) == "China to set up national data bureau in government shake-up"
-    assert _title_from_text("WeChat and GovInsider report on eGovernment apps\nBody text follows here.") == (
-        "WeChat and GovInsider report on eGovernment apps")
 
 
 def test_a_bad_jsonl_line_is_reported_and_the_rest_loads(tmp_path):
@@ -287,3 +266,17 @@ def test_a_single_file_uses_the_metadata_beside_it(seeds_dir):
     meta = load_report(docs).set_index("status").loc["metadata"]
     assert meta["path"] == "metadata.csv"
     assert meta["reason"] == "metadata for 5 files"
+
+
+def test_parallel_load_equals_serial(mixed_dir, monkeypatch):
+    import egov.corpus.load
+
+    monkeypatch.setenv(cache.ENV, "off")
+    serial = load_corpus(mixed_dir)
+    monkeypatch.setattr(egov.corpus.load, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(egov.corpus.load, "CHUNK", 2)
+    monkeypatch.setenv("EGOV_JOBS", "2")
+    parallel = load_corpus(mixed_dir)
+    pd.testing.assert_frame_equal(serial, parallel)
+    pd.testing.assert_frame_equal(load_report(serial), load_report(parallel))
+    pd.testing.assert_frame_equal(cleaning_audit(serial), cleaning_audit(parallel))
