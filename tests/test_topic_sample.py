@@ -137,3 +137,19 @@ def test_the_stage_says_how_many_passages_of_each_period_were_fitted():
                                                 "n_fitted": [30, 15]}
     assert {m: (tm.settings["n_fitted"], tm.settings["n_inferred"]) for m, tm in stage.models.items()} == {
         "nmf": (45, 0), "lda": (45, 0)}
+
+
+def test_the_stage_past_the_cap_fits_the_sample_and_its_cache_entry_reads_back(big, tmp_path, monkeypatch):
+    from egov.topics import stage as tstage
+
+    monkeypatch.setattr(sample, "MAX_FIT_PASSAGES", 60)
+    monkeypatch.setenv("EGOV_CACHE_DIR", str(tmp_path))
+    miss = tstage.fit(big, {"nmf": 3, "lda": 3}, seed=42)
+    hit = tstage.fit(big, {"nmf": 3, "lda": 3}, seed=42)
+    for m in MODELS:
+        assert miss[m].settings["n_fitted"] == hit[m].settings["n_fitted"] == 60
+        assert hit[m].settings["n_inferred"] == 150
+        assert np.array_equal(miss[m].passage_topic, hit[m].passage_topic)
+        pd.testing.assert_frame_equal(doc_topics(miss[m]), doc_topics(hit[m]))
+    monkeypatch.setattr(sample, "MAX_FIT_PASSAGES", 100)  # another cap is another cache entry
+    assert tstage.fit(big, {"nmf": 3, "lda": 3}, seed=42)["nmf"].settings["n_fitted"] == 100

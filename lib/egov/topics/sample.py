@@ -119,7 +119,7 @@ def fit_sampled(pt: PassageTerms, k: int, model: str = "nmf", seed: int = 42,
     inferred, 0 when all were fitted). Example: tm = fit_sampled(pt, 6, "lda", seed=42)
     """
     n = pt.counts.shape[0]
-    rows = stratified_sample(pt.passages, max_passages, seed)
+    rows = stratified_sample(pt.passages, max_passages, seed, MIN_PER_PERIOD)
     if len(rows) == n:
         tm = _fit(pt, k, model, seed, {})
         tm.settings = {**tm.settings, "n_fitted": n, "n_inferred": 0}

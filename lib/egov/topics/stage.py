@@ -64,7 +64,7 @@ class TopicStage:
         """Passages per period and how many of them the final fits used (sample.sample_table)."""
         if self.terms is None:
             return pd.DataFrame(columns=_sample.SAMPLE_COLUMNS)
-        return _sample.sample_table(self.terms.passages)
+        return _sample.sample_table(self.terms.passages, _sample.MAX_FIT_PASSAGES, _sample.MIN_PER_PERIOD)
 
 
 def stage_settings() -> dict:
@@ -155,7 +155,7 @@ def fit(pt: PassageTerms, choice: pd.DataFrame | dict | int, seed: int = 42) -> 
         return {}
     ks = {m: _sel.chosen_k(choice, m) for m in MODELS}
     return _cached("topic_fit", pt, (tuple(sorted(ks.items())), seed),
-                   lambda: {m: _sample.fit_sampled(pt, k, m, seed) for m, k in ks.items()})
+                   lambda: {m: _sample.fit_sampled(pt, k, m, seed, _sample.MAX_FIT_PASSAGES) for m, k in ks.items()})
 
 
 def baseline(pt: PassageTerms, choice: pd.DataFrame | dict | int, seed: int = 42,
