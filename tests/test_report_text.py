@@ -60,3 +60,16 @@ def test_words_give_a_sentence_per_fact_row():
     assert report.words("{n:,} {n:|{unit}}", facts.iloc[[0]], unit="policy era") == "3 policy eras"
     with pytest.raises(ValueError, match="no rows"):
         report.words("{n}", facts.iloc[0:0])
+
+
+def test_a_clause_appears_only_when_its_fact_is_true():
+    template = "{n_placed:,} placed{n_left:?; left out: {n_left:,} undated}."
+    assert report.words(template, n_placed=5, n_left=0) == "5 placed."
+    assert report.words(template, n_placed=5, n_left=2) == "5 placed; left out: 2 undated."
+    lead = "{mixed:?In the {lang} articles, the|The} vocabulary changes"
+    assert report.words(lead, mixed=True, lang="Chinese") == "In the Chinese articles, the vocabulary changes"
+    assert report.words(lead, mixed=False, lang="English") == "The vocabulary changes"
+    assert report.words("{x:?set|unset}", x=float("nan")) == "unset"
+    assert report.words("{x:?set|unset}", x="") == "unset"
+    assert report.words("{x:?set|unset}", x=pd.NA) == "unset"
+    assert report.words("{x:?set|unset}", x=pd.NaT) == "unset"

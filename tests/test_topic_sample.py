@@ -10,6 +10,7 @@ from egov import engine
 from egov.topics import lda, sample
 from egov.topics.models import MODELS, doc_topics, fit_topics, passage_terms, topic_summary, topic_terms
 from egov.topics.planted import planted_block, planted_docs
+from egov.topics.selection import most_coherent_fit
 from egov.topics.split import passages
 
 
@@ -68,6 +69,8 @@ def test_under_the_cap_fit_sampled_is_fit_topics(pt, model):
     for table in (topic_terms, doc_topics, topic_summary):
         pd.testing.assert_frame_equal(table(old), table(new))
     assert new.settings["n_fitted"] == len(pt.passages) and new.settings["n_inferred"] == 0
+    best = sample.fit_sampled(pt, 3, model, seed=42, fit=most_coherent_fit)  # the stage's final fit
+    assert np.array_equal(best.passage_topic, most_coherent_fit(pt, 3, model, seed=42).passage_topic)
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +85,8 @@ def big():
 def test_over_the_cap_fits_the_sample_and_infers_every_passage_the_same_on_every_engine(big, model, monkeypatch):
     monkeypatch.setattr(sample, "INFER_BATCH", 40)  # four batches
     monkeypatch.setenv(engine.JOBS_ENV, "2")
-    serial = sample.fit_sampled(big, 3, model, seed=42, max_passages=60, engine="serial")
-    parallel = sample.fit_sampled(big, 3, model, seed=42, max_passages=60, engine="processes")
+    serial = sample.fit_sampled(big, 3, model, seed=42, max_passages=60, engine="serial", fit=most_coherent_fit)
+    parallel = sample.fit_sampled(big, 3, model, seed=42, max_passages=60, engine="processes", fit=most_coherent_fit)
     assert np.array_equal(serial.topic_term, parallel.topic_term)
     assert np.array_equal(serial.passage_topic, parallel.passage_topic)
     assert serial.settings["n_fitted"] == 60 and serial.settings["n_inferred"] == 150

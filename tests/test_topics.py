@@ -85,6 +85,47 @@ def test_choose_k_takes_the_finest_k_both_stable_and_coherent_per_model():
         ts.choose_k(sweep.drop(columns="stability"))
 
 
+def test_choose_k_counts_a_k_stable_when_it_reaches_the_bar_within_its_standard_error():
+    sweep = pd.DataFrame([  # k, model, coherence, coherence_sd, stability, stability_sd, n_runs
+        (4, "nmf", 0.15, 0.01, 0.70, 0.05, 10),
+        (6, "nmf", 0.20, 0.01, 0.58, 0.09, 10),  # 0.58 + 0.09 / sqrt(10) = 0.608: within noise of 0.6
+        (8, "nmf", 0.25, 0.01, 0.55, 0.08, 10),  # 0.55 + 0.025 = 0.575: below 0.6 beyond its noise
+    ], columns=["k", "model", "coherence", "coherence_sd", "stability", "stability_sd", "n_runs"])
+    choice = ts.choose_k(sweep).set_index("model")
+    assert choice.loc["nmf", "k"] == 6 and choice.loc["nmf", "stable_ks"] == "4, 6"
+    assert "stability at least 0.6 within its standard error" in choice.loc["nmf", "reason"]
+    assert ts.is_stable(sweep).tolist() == [True, True, False]
+    np.testing.assert_allclose(ts.stability_error(sweep), [0.05, 0.09, 0.08] / np.sqrt(10))
+    # without the spread of the runs the bar is the bare 0.6: only k = 4
+    assert ts.choose_k(sweep.drop(columns="stability_sd")).set_index("model").loc["nmf", "k"] == 4
+    # fewer runs, a larger error: with 2 runs k = 8 is within 0.08 / sqrt(2) = 0.057 of 0.6 too
+    assert ts.choose_k(sweep.assign(n_runs=2)).set_index("model").loc["nmf", "k"] == 8
+
+
+def test_sweep_runs_more_subsamples_for_nmf_than_for_lda_and_reports_their_spread(pt):
+    sweep = ts.sweep_k(pt, ks=[2, 3], seed=42)
+    runs = sweep.groupby("model")["n_runs"].first()
+    assert runs.to_dict() == {"lda": ts.N_RUNS["lda"][0], "nmf": ts.N_RUNS["nmf"][0]} == {"lda": 3, "nmf": 10}
+    assert (sweep["stability_sd"] >= 0).all() and (sweep["stability_min"] <= sweep["stability"]).all()
+    assert (ts.sweep_k(pt, ks=[3], seed=42, n_runs=2)["n_runs"] == 2).all()  # n_runs set: the same for both
+    assert ts.n_runs_for(ts.SMALL, "nmf") == 10 and ts.n_runs_for(ts.SMALL + 1, "nmf") == 5
+
+
+def test_most_coherent_fit_keeps_the_most_coherent_of_its_starts(pt):
+    tm = ts.most_coherent_fit(pt, 3, "nmf", seed=42)
+    scores = tm.settings["fit_coherence"]
+    assert tm.settings["fits_tried"] == ts.FINAL_FITS["nmf"] == len(scores) == 5
+    assert topics.topic_summary(tm)["coherence"].mean() == pytest.approx(max(scores), abs=1e-9)
+    assert sorted(planted_block(t[:3]) for t in tm.top_terms(3)) == [0, 1, 2]
+    again = ts.most_coherent_fit(pt, 3, "nmf", seed=42)
+    assert_frame_equal(topics.topic_terms(again), topics.topic_terms(tm))
+    one = ts.most_coherent_fit(pt, 3, "nmf", seed=42, n_fits=1)  # one fit: fit_topics' own
+    assert_frame_equal(topics.topic_terms(one), topics.topic_terms(topics.fit_topics(pt, 3, "nmf", seed=42)))
+    assert ts.most_coherent_fit(pt, 3, "lda", seed=42).settings["fits_tried"] == 1
+    with pytest.raises(ValueError, match="n_fits must be at least 1"):
+        ts.most_coherent_fit(pt, 3, "nmf", n_fits=0)
+
+
 def test_topic_terms_table(fitted):
     t = topics.topic_terms(fitted["nmf"], n=5)
     assert t.columns.tolist() == ["model", "topic", "label", "rank", "term", "weight", "relevance"]

@@ -10,8 +10,6 @@ import pandas as pd
 
 from egov.corpus.load import cleaning_audit, load_report
 from egov.corpus.languages import article_languages, languages_text
-from egov.report import prose
-from egov.report.text import escape, plural
 
 
 DATE_CASES = ("undated", "one_date", "all_dated", "part_dated")
@@ -71,26 +69,6 @@ def problem_files(docs: pd.DataFrame) -> pd.DataFrame:
     report = load_report(docs)
     rows = report[report["status"].isin(["skipped", "loaded with warning"])]
     return rows.sort_values(["status", "path"], ascending=[False, True], kind="stable").reset_index(drop=True)
-
-
-def describe(docs: pd.DataFrame) -> str:
-    """A Markdown paragraph: what was loaded, from where, the date span and what was left out.
-
-    Kept only for the first cells of notebooks 02-04; notebook 01 words `corpus_facts` with a visible template.
-    """
-    s = corpus_facts(docs).iloc[0]
-    where = "the sample corpus (`seeds/`)" if s.location == "seeds" else f"<code>{escape(s.location)}</code>"
-    text = (f"Loaded **{plural(int(s.n_articles), 'article')}** ({int(s.n_words):,} words after cleaning) "
-            f"from {where}: {plural(int(s.n_files), 'file')} read, {int(s.n_skipped):,} skipped, "
-            f"{int(s.n_warned):,} loaded with a warning. ")
-    if s.n_dated:
-        text += (f"{int(s.n_dated):,} of them carry a date, from **{s['first']:%Y-%m-%d}** to **{s['last']:%Y-%m-%d}** "
-                 f"({plural(int(s.n_years), 'distinct year')})")
-        text += f"; {plural(int(s.n_undated), 'article')} could not be dated." if s.n_undated else "."
-    else:
-        text += "No article carries a date, so nothing here can be placed in time."
-    text += f" They come from {plural(int(s.n_sources), 'named source')}."
-    return text
 
 
 def articles_table(docs: pd.DataFrame) -> pd.DataFrame:
@@ -180,14 +158,6 @@ def status_counts(docs: pd.DataFrame) -> pd.DataFrame:
     kind = reason_kind(report["reason"])
     grouped = report.assign(reason=kind).groupby(["status", "reason"]).size().rename("n_files").reset_index()
     return grouped.sort_values(["status", "n_files"], ascending=[True, False], kind="stable").reset_index(drop=True)
-
-
-def supports(docs: pd.DataFrame) -> str:
-    """Markdown bullets on what the corpus can and cannot support: `prose.supports(corpus_facts(docs))`.
-
-    Kept only for notebooks 02-04, which call it by this name; notebook 01 calls `prose.supports`.
-    """
-    return prose.supports(corpus_facts(docs))
 
 
 def year_facts(docs: pd.DataFrame) -> pd.DataFrame:

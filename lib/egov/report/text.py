@@ -17,14 +17,26 @@ def escape(value: object) -> object:
 
 
 class _Formatter(string.Formatter):
-    """str.format plus one spec for words that agree with a number: `{n:|article}` gives
-    'article' when n == 1 and 'articles' otherwise; `{n:|child|children}` names both forms."""
+    """str.format plus two specs. Agreement: `{n:|article}` gives 'article' when n == 1 and
+    'articles' otherwise; `{n:|child|children}` names both forms. A clause: `{n:?, {n:,} undated}`
+    gives its text when the value is true (non-zero, non-empty), nothing otherwise;
+    `{mixed:?In the {language_name} articles, the|The}` gives the text after `|` when false."""
 
     def format_field(self, value: object, spec: str) -> str:
         if spec.startswith("|"):
             forms = spec[1:].split("|")
             return forms[0] if value == 1 else (forms[1] if len(forms) > 1 else forms[0] + "s")
+        if spec.startswith("?"):
+            then, _, otherwise = spec[1:].partition("|")
+            return then if _true(value) else otherwise
         return super().format_field(value, spec)
+
+
+def _true(value: object) -> bool:
+    """A fact counts as present unless it is missing, zero, false or empty."""
+    if pd.api.types.is_scalar(value) and pd.isna(value):
+        return False
+    return bool(value)
 
 
 _FORMATTER = _Formatter()

@@ -1,25 +1,29 @@
 """Topics at scale: the final models are fitted on a period-stratified sample of passages and every
 passage's topic shares are inferred from them, in batches that run serially or on `egov.engine`.
 
-Up to MAX_FIT_PASSAGES passages every passage is fitted, exactly as `models.fit_topics` does (the
-sample corpus and the tests are unchanged). Above it, a seeded sample of MAX_FIT_PASSAGES passages
-is drawn per period (the year of the article's `date`, or a `period` column when the passages carry
-one): each period first keeps min(its passages, MIN_PER_PERIOD), so a thin year is represented, and
-the rest of the sample is spread over the periods in proportion to their remaining passages
-(largest remainders, ties to the earlier period), so beyond the floor every passage has the same
-chance. NMF is fitted on the sample's TF-IDF (idf from the sample) and every passage is transformed
-with the fitted topic-term weights; LDA is fitted by Gibbs sampling on the sample and every passage's
-shares are folded in under the fitted topics (`lda.fold_in`, INFER_ITERATIONS deterministic steps).
-tomotopy's own seeded inference gives the same shares whatever the batch, but costs about 1.5 ms per
-passage however few its sweeps (measured on 71,000 synthetic passages: 105-117 s at 10 to 50 sweeps,
-against 34 s for a 50-sweep fit of them all), while folding in took 8-9 s for 20-30 steps, with the
-same error against the planted shares as the full Gibbs fit (0.023 and 0.022 mean absolute error).
-Batches are INFER_BATCH passages whatever the engine, so the shares are the same byte for byte
-serially, in worker processes or on Dask.
+Up to MAX_FIT_PASSAGES passages every passage is fitted, exactly as before (the sample corpus and
+the tests are unchanged). Above it, a seeded sample of MAX_FIT_PASSAGES passages is drawn per period
+(the year of the article's `date`, or a `period` column when the passages carry one): each period
+first keeps min(its passages, MIN_PER_PERIOD), so a thin year is represented, and the rest of the
+sample is spread over the periods in proportion to their remaining passages (largest remainders,
+ties to the earlier period), so beyond the floor every passage has the same chance.
+
+The stage's final fits (`selection.most_coherent_fit`: the most coherent of a few seeded fits, its
+coherence counted on the sample) run on the sample. Every passage is then given its shares: NMF
+transforms its TF-IDF (idf from the sample) with the fitted topic-term weights; LDA folds it in
+under the fitted topics (`lda.fold_in`, INFER_ITERATIONS deterministic steps). tomotopy's own
+seeded inference gives the same shares whatever the batch too, but costs about 1.5 ms per passage
+however few its sweeps (on 71,000 synthetic passages: 105-117 s at 10 to 50 sweeps, against 34 s
+for a 50-sweep fit of them all), while folding in took 8-9 s for 20-30 steps, with the same error
+against the planted shares as the full Gibbs fit (0.023 and 0.022 mean absolute error). Batches are
+INFER_BATCH passages whatever the engine, so the shares are the same byte for byte serially, in
+worker processes or on Dask.
 """
 from __future__ import annotations
 
+import copy
 import warnings
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -29,7 +33,7 @@ from threadpoolctl import threadpool_limits
 
 from egov import engine as _engine
 from egov.topics import lda as _lda
-from egov.topics.models import PassageTerms, TopicModel, _estimate, _fit, _normalise_rows, _topic_model
+from egov.topics.models import TFIDF_PARAMS, PassageTerms, TopicModel, _normalise_rows, _topic_model, fit_topics
 
 MAX_FIT_PASSAGES = 20_000  # above this many passages the final fits run on a stratified sample of this size
 MIN_PER_PERIOD = 500  # each period keeps at least this many passages in the sample (all it has, if fewer)
@@ -111,9 +115,12 @@ def sample_table(passages: pd.DataFrame, max_passages: int | None = MAX_FIT_PASS
 
 
 def fit_sampled(pt: PassageTerms, k: int, model: str = "nmf", seed: int = 42,
-                max_passages: int | None = MAX_FIT_PASSAGES, engine: str | None = None) -> TopicModel:
-    """The final fit at scale: fit_topics on all passages up to max_passages, else on a stratified sample
-    with every passage's shares inferred (engine: "serial", "processes" or "dask"; None: $EGOV_ENGINE).
+                max_passages: int | None = MAX_FIT_PASSAGES, engine: str | None = None,
+                fit: Callable[[PassageTerms, int, str, int], TopicModel] = fit_topics) -> TopicModel:
+    """The final fit at scale: fit(passages, k, model, seed) (fit_topics, or e.g. selection.most_coherent_fit)
+    on all passages up to max_passages; above, on a stratified sample, with every passage's shares inferred
+    in batches (engine: "serial", "processes" or "dask"; None: $EGOV_ENGINE) and topics numbered by their
+    share of all passages.
 
     settings gain n_fitted (passages the model was fitted on) and n_inferred (passages whose shares were
     inferred, 0 when all were fitted). Example: tm = fit_sampled(pt, 6, "lda", seed=42)
@@ -121,22 +128,33 @@ def fit_sampled(pt: PassageTerms, k: int, model: str = "nmf", seed: int = 42,
     n = pt.counts.shape[0]
     rows = stratified_sample(pt.passages, max_passages, seed, MIN_PER_PERIOD)
     if len(rows) == n:
-        tm = _fit(pt, k, model, seed, {})
+        tm = fit(pt, k, model, seed)
         tm.settings = {**tm.settings, "n_fitted": n, "n_inferred": 0}
         return tm
     sample = pt.subset(rows)
-    est, weights, _, sizes, params = _estimate(sample, k, model, seed, {}, shares=False)
-    if model == "nmf":
-        fitted = (est, TfidfTransformer().fit(sample.counts))
+    tm = fit(sample, k, model, seed)
+    if model == "nmf":  # the NMF with its components in the fitted model's topic order
+        nmf = copy.copy(tm.estimator)
+        nmf.components_ = tm.estimator.components_[_component_order(tm)]
+        fitted = (nmf, TfidfTransformer(**TFIDF_PARAMS).fit(sample.counts))
     else:
-        fitted = (_normalise_rows(weights), params["alpha"], INFER_ITERATIONS)
+        fitted = (tm.topic_term, tm.settings["alpha"], INFER_ITERATIONS)
     batches = [(model, fitted, pt.counts[i:i + INFER_BATCH]) for i in range(0, n, INFER_BATCH)]
     name = engine or _engine.resolve(n, INFER_PARALLEL_MIN)
     theta = np.vstack(list(_engine.map_batches(infer_batch, batches, name)))
-    params = {**params, "n_fitted": len(rows), "n_inferred": n}
+    params = {**tm.settings, "n_fitted": len(rows), "n_inferred": n}
     if model == "lda":
         params["infer_iterations"] = INFER_ITERATIONS
-    return _topic_model(model, k, seed, est, pt, weights, theta, sizes, params)
+    return _topic_model(model, k, tm.seed, tm.estimator, pt, tm.topic_term, theta, None, params)
+
+
+def _component_order(tm: TopicModel) -> list[int]:
+    """The NMF components (rows of tm.estimator.components_) in the order of tm's topics."""
+    raw = _normalise_rows(tm.estimator.components_)
+    order: list[int] = []
+    for row in tm.topic_term:
+        order.append(next(j for j in range(len(raw)) if j not in order and np.array_equal(raw[j], row)))
+    return order
 
 
 def infer_batch(model: str, fitted: tuple, counts) -> np.ndarray:

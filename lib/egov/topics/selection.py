@@ -6,9 +6,11 @@ of top-term rankings between a reference fit and fits on random 80% subsamples o
 passages (Greene, O'Callaghan & Cunningham 2014, "How many topics? Stability analysis
 for topic models", ECML PKDD), each judged per model: NMF and LDA differ in how stable they
 are, and averaging them lets the less stable model pull every k down. The rule (choose_k)
-prefers the finest k that is both stable and coherent. The sweep runs on a seeded sample of
-passages with lighter fits; the sweep table records what was done. The cached stage that
-notebooks 03 and 04 share is `egov.topics.stage`.
+prefers the finest k that is both stable and coherent, where a k is stable when its stability
+reaches STABLE_ENOUGH within its standard error over the subsamples (a difference smaller than
+the estimate's own noise decides nothing; coherence then decides). The sweep runs on a seeded
+sample of passages with lighter fits; the sweep table records what was done. The cached stage
+that notebooks 03 and 04 share is `egov.topics.stage`.
 """
 from __future__ import annotations
 
@@ -20,18 +22,30 @@ from scipy.optimize import linear_sum_assignment
 
 from egov.topics import models as _topics
 from egov.topics.coherence import window_index
-from egov.topics.models import MODELS, N_TERMS, WINDOW, PassageTerms, _as_terms, _fit, count_matrix
+from egov.topics.models import (MODELS, N_TERMS, WINDOW, PassageTerms, TopicModel, _as_terms, _fit, count_matrix,
+                                fit_topics)
 
 KS = (2, 3, 4, 5, 6, 7, 8, 10, 12)
-N_RUNS_SMALL, N_RUNS_LARGE = 3, 2  # subsample fits per k and model: 3 up to SMALL sweep passages, else 2
+# Subsample fits per k, per model: (up to SMALL sweep passages, above). NMF fits are cheap, so NMF gets 10 (5 above
+# SMALL): with 2-3, stability at one k moved by 0.05-0.15 between subsample seeds on the evaluation corpus, as much as
+# it differs between k (benchmarks/TOPICS.md). LDA's Gibbs fits cost about ten times as much as NMF's.
+N_RUNS = {"nmf": (10, 5), "lda": (3, 2)}
 SUBSAMPLE = 0.8  # share of passages in each subsample fit
 MAX_PASSAGES = 1000  # the sweep and the baseline use a seeded sample of at most this many passages
-STABLE_ENOUGH = 0.6  # a k is stable for a model when its stability reaches this
+STABLE_ENOUGH = 0.6  # a k is stable for a model when its stability reaches this within its standard error
 TOLERANCE = 0.05  # when no k reaches STABLE_ENOUGH: k within this of the model's best stability count as stable
-SMALL = 500  # up to this many sweep passages: 3 subsample runs, else 2
+SMALL = 500  # up to this many sweep passages: N_RUNS[model][0] subsample runs, else N_RUNS[model][1]
 # The sweep's fits are lighter than the final ones (the final fit is the one read): NMF stops at a
 # looser tolerance, LDA runs fewer Gibbs sweeps. Measured on the evaluation corpus (benchmarks/TOPICS.md).
 SWEEP_SETTINGS = {"nmf": {"max_iter": 200, "tol": 1e-3}, "lda": {"iterations": 100}}
+# Final fits per model at the chosen k; the most coherent is kept (most_coherent_fit). NMF: its NNDSVDa start and
+# four seeded random starts, about 0.1 s each on the evaluation corpus; LDA: one fit (a Gibbs fit costs ten times more).
+FINAL_FITS = {"nmf": 5, "lda": 1}
+
+
+def n_runs_for(n_sweep_passages: int, model: str) -> int:
+    """Subsample fits per k for a model: N_RUNS[model][0] up to SMALL sweep passages, else N_RUNS[model][1]."""
+    return N_RUNS[model][0 if n_sweep_passages <= SMALL else 1]
 
 
 def sweep_settings(n_passages: int, model: str) -> dict:
@@ -77,11 +91,12 @@ def sweep_k(
     """Score each k by coherence and stability, per model.
 
     For each k and model: a reference fit on the (sampled) passages and n_runs fits on
-    seeded 80% subsamples (n_runs None: N_RUNS_SMALL up to SMALL passages, else N_RUNS_LARGE;
-    fit settings from sweep_settings; the sweep fits only topic-term weights). stability = mean ranking_agreement(reference, run); coherence = mean
-    NPMI of the top n_terms over all fits. k larger than the smallest subsample or the
-    vocabulary is skipped; none left raises ValueError.
-    Returns k, model, coherence, coherence_sd, stability, stability_min, n_runs, window,
+    seeded 80% subsamples (n_runs None: n_runs_for, per model; the same subsamples for every k;
+    fit settings from sweep_settings; the sweep fits only topic-term weights).
+    stability = mean ranking_agreement(reference, run), stability_sd its standard deviation over
+    the runs; coherence = mean NPMI of the top n_terms over all fits. k larger than the smallest
+    subsample or the vocabulary is skipped; none left raises ValueError.
+    Returns k, model, coherence, coherence_sd, stability, stability_sd, stability_min, n_runs, window,
     n_sweep_passages, n_passages, fits ("light": SWEEP_SETTINGS);
     sorted by k, model.
     Example: sweep_k(pt, ks=range(2, 7), seed=42)
@@ -94,8 +109,7 @@ def _sweep(pt: PassageTerms, ks, models, seed, n_runs, max_passages, window, n_t
     n = pt.counts.shape[0]
     rows = sample_rows(n, max_passages, seed)
     sp = pt.subset(rows)
-    if n_runs is None:
-        n_runs = N_RUNS_SMALL if len(rows) <= SMALL else N_RUNS_LARGE
+    runs = {m: n_runs_for(len(rows), m) if n_runs is None else int(n_runs) for m in models}
     n_sub = int(np.floor(SUBSAMPLE * len(rows)))
     vocab_in_sample = int((sp.counts.getnnz(axis=0) > 0).sum())
     ks = sorted({int(k) for k in ks})
@@ -108,7 +122,7 @@ def _sweep(pt: PassageTerms, ks, models, seed, n_runs, max_passages, window, n_t
     index = window_index(sp.tokens, window)
     present = {w for doc in sp.tokens for w in doc}
     subsets = [sp.subset(np.sort(np.random.default_rng(seed + r).choice(len(rows), size=n_sub, replace=False)))
-               for r in range(1, n_runs + 1)]  # the same subsamples for every k and model
+               for r in range(1, max(runs.values(), default=0) + 1)]  # the same subsamples for every k and model
     out, refs = [], {}
     for model in models:
         settings = sweep_settings(len(rows), model)
@@ -116,18 +130,47 @@ def _sweep(pt: PassageTerms, ks, models, seed, n_runs, max_passages, window, n_t
             ref = _fit(sp, k, model, seed, settings, shares=False)
             refs[(model, k)] = ref
             fits = [ref] + [_fit(sub, k, model, seed + r, settings, shares=False)
-                            for r, sub in enumerate(subsets, start=1)]
+                            for r, sub in enumerate(subsets[:runs[model]], start=1)]
             agreements = [ranking_agreement(ref.top_terms(n_terms), f.top_terms(n_terms)) for f in fits[1:]]
             tops = [[t for t in (_seen(top, present) for top in f.top_terms(n_terms)) if len(t) > 1] for f in fits]
             coh = index.npmi([t for top in tops for t in top])["coherence"].to_numpy()  # one query for all fits
             ends = np.cumsum([len(top) for top in tops])
             per_fit = [float(np.mean(c)) if len(c) else np.nan for c in np.split(coh, ends[:-1])]
-            stab = (float(np.mean(agreements)), float(np.min(agreements))) if agreements else (np.nan, np.nan)
-            out.append((k, model, float(np.mean(per_fit)), float(np.std(per_fit)), *stab, n_runs, window, len(rows),
+            stab = ((float(np.mean(agreements)), float(np.std(agreements)), float(np.min(agreements))) if agreements
+                    else (np.nan, np.nan, np.nan))
+            out.append((k, model, float(np.mean(per_fit)), float(np.std(per_fit)), *stab, runs[model], window, len(rows),
                         n, "light"))
-    cols = ["k", "model", "coherence", "coherence_sd", "stability", "stability_min", "n_runs", "window",
-            "n_sweep_passages", "n_passages", "fits"]
+    cols = ["k", "model", "coherence", "coherence_sd", "stability", "stability_sd", "stability_min", "n_runs",
+            "window", "n_sweep_passages", "n_passages", "fits"]
     return pd.DataFrame(out, columns=cols).sort_values(["k", "model"], ignore_index=True), refs
+
+
+def most_coherent_fit(passages: pd.DataFrame | PassageTerms, k: int, model: str = "nmf", seed: int = 42,
+                      n_fits: int | None = None, window: int | None = WINDOW, n_terms: int = N_TERMS) -> TopicModel:
+    """The most coherent of n_fits final fits at one k: choose_k's tie-break between models of the same k.
+
+    Fits (fit_topics, final settings): NMF from its NNDSVDa start, then from seeded random starts
+    (seeds seed + 1, seed + 2, ...); LDA with seeds seed, seed + 1, ... (n_fits None: FINAL_FITS[model]).
+    Kept: the highest mean NPMI of the top n_terms over the passages (ties: the earlier fit); its
+    settings record "fits_tried" and "fit_coherence" (every fit's, in order).
+    Example: tm = most_coherent_fit(pt, 8, "nmf", seed=42)
+    """
+    pt = _as_terms(passages)
+    n_fits = FINAL_FITS[model] if n_fits is None else int(n_fits)
+    if n_fits < 1:
+        raise ValueError(f"n_fits must be at least 1, got {n_fits}")
+    if model == "nmf":
+        fits = [fit_topics(pt, k, model, seed)] + [fit_topics(pt, k, model, seed + i, init="random")
+                                                   for i in range(1, n_fits)]
+    else:
+        fits = [fit_topics(pt, k, model, seed + i) for i in range(n_fits)]
+    present = {w for doc in pt.tokens for w in doc}
+    tops = [[t for t in (_seen(top, present) for top in tm.top_terms(n_terms)) if len(t) > 1] for tm in fits]
+    index = window_index(pt.tokens, window, words={w for top in tops for t in top for w in t})
+    scores = [round(float(index.npmi(top)["coherence"].mean()), 12) if top else float("-inf") for top in tops]
+    best = fits[int(np.argmax(scores))]
+    best.settings = {**best.settings, "fits_tried": n_fits, "fit_coherence": scores}
+    return best
 
 
 CHOICE_COLUMNS = ["model", "k", "stability", "coherence", "coherence_sd", "stable_ks", "coherent_ks", "rule",
@@ -138,10 +181,12 @@ def choose_k(sweep: pd.DataFrame, n_topics: int | None = None, stable_enough: fl
              tolerance: float = TOLERANCE) -> pd.DataFrame:
     """Pick k for each model from its own sweep rows: the finest k that is both stable and coherent.
 
-    Per model: stable k have stability >= stable_enough (if none does, those within
-    `tolerance` of the model's best stability, and the reason says to read the topics as
-    sketches); coherent k are the stable k whose coherence is within one standard deviation
-    across fits (coherence_sd) of the most coherent stable k; the largest coherent k is chosen.
+    Per model: stable k reach stable_enough within their standard error, stability +
+    stability_sd / sqrt(n_runs) >= stable_enough (without stability_sd and n_runs columns:
+    stability >= stable_enough); if none does, those within `tolerance` of the model's best
+    stability count, and the reason says to read the topics as sketches (is_stable is the test).
+    Coherent k are the stable k whose coherence is within one standard deviation across fits
+    (coherence_sd) of the most coherent stable k; the largest coherent k is chosen.
     `n_topics` overrides the rule for every model (the reason then says what the rule picks).
     Returns model, k, stability, coherence, coherence_sd, stable_ks, coherent_ks, rule
     ("finest stable and coherent", "sketch: none stable", or "set by n_topics"), reason; one row per model.
@@ -158,17 +203,18 @@ def choose_k(sweep: pd.DataFrame, n_topics: int | None = None, stable_enough: fl
     for model, g in sweep.groupby("model", sort=False):
         g = g.set_index(g["k"].astype(int)).sort_index()
         best = g["stability"].max()
+        reach = g["stability"] + stability_error(g)
         if np.isnan(best):
             stable, rule = g, "finest stable and coherent"
-        elif best >= stable_enough:
-            stable, rule = g[g["stability"] >= stable_enough], "finest stable and coherent"
+        elif reach.max() >= stable_enough:
+            stable, rule = g[is_stable(g, stable_enough)], "finest stable and coherent"
         else:
             stable, rule = g[g["stability"] >= best - tolerance], "sketch: none stable"
         top = int(stable["coherence"].idxmax())
         noise = 0.0 if np.isnan(g.loc[top, "coherence_sd"]) else float(g.loc[top, "coherence_sd"])
         coherent = stable[stable["coherence"] >= stable.loc[top, "coherence"] - noise]
         k = int(coherent.index.max())
-        reason = _reason(model, g, stable, coherent, k, top, noise, best, stable_enough, tolerance)
+        reason = _reason(model, g, stable, coherent, k, top, noise, reach.max(), stable_enough, tolerance)
         if n_topics is not None:
             reason = f"{model.upper()}: k = {int(n_topics)} set by the n_topics parameter; the rule picks {reason}"
             k, rule = int(n_topics), "set by n_topics"
@@ -180,6 +226,25 @@ def choose_k(sweep: pd.DataFrame, n_topics: int | None = None, stable_enough: fl
         "model", key=lambda s: s.map(order).fillna(len(order)), kind="stable", ignore_index=True)
 
 
+def stability_error(sweep: pd.DataFrame) -> pd.Series:
+    """Standard error of each sweep row's stability, stability_sd / sqrt(n_runs); 0 without those columns.
+
+    Example: stability_error(sweep_k(pt)) (aligned with the sweep's rows)
+    """
+    if "stability_sd" not in sweep.columns or "n_runs" not in sweep.columns:
+        return pd.Series(0.0, index=sweep.index)
+    runs = sweep["n_runs"].astype(float).where(sweep["n_runs"] > 0)
+    return (sweep["stability_sd"].astype(float) / np.sqrt(runs)).fillna(0.0)
+
+
+def is_stable(sweep: pd.DataFrame, stable_enough: float = STABLE_ENOUGH) -> pd.Series:
+    """Whether each sweep row's k is stable by choose_k's test: stability + stability_error >= stable_enough.
+
+    Example: sweep[is_stable(sweep)] (False where stability is NaN)
+    """
+    return (sweep["stability"] + stability_error(sweep)) >= stable_enough
+
+
 def _reason(model, g, stable, coherent, k, top, noise, best, stable_enough, tolerance) -> str:
     """The sentence that explains choose_k's pick for one model, with the numbers behind it."""
     row = g.loc[k]
@@ -188,10 +253,10 @@ def _reason(model, g, stable, coherent, k, top, noise, best, stable_enough, tole
     if np.isnan(best):
         text += "no subsample runs, so every k counts as stable; "
     elif best >= stable_enough:
-        text += f"stable (stability at least {stable_enough:g}) at k = {ks}; "
+        text += f"stable (stability at least {stable_enough:g} within its standard error) at k = {ks}; "
     else:
-        text += (f"no k reaches stability {stable_enough:g} (best {best:.2f}), so the k within {tolerance:g} of "
-                 f"the best count: k = {ks}; ")
+        text += (f"no k reaches stability {stable_enough:g} within its standard error (best "
+                 f"{g['stability'].max():.2f}), so the k within {tolerance:g} of the best count: k = {ks}; ")
     text += (f"of those, coherent (within one standard deviation across fits, {noise:.3f}, of the most coherent, "
              f"k = {top} at {g.loc[top, 'coherence']:.3f}): k = {', '.join(map(str, coherent.index))}; "
              f"the finest is k = {k}.")

@@ -74,11 +74,12 @@ def stage_settings() -> dict:
 
     return {
         "topics": {name: getattr(_topics, name) for name in ("MIN_DF", "MAX_DF", "N_TERMS", "WINDOW", "NMF_PARAMS",
-                                                              "LDA_PARAMS", "RELEVANCE")},
+                                                              "TFIDF_PARAMS", "LDA_PARAMS", "RELEVANCE")},
         "lda": (_lda.TOKEN_BUDGET, _lda.MIN_ITERATIONS),
         "vocab": (_vocab.PHRASE_MIN_COUNT, _vocab.PHRASE_MIN_LLR, _vocab.PHRASE_MIN_PMI),
-        "selection": {"N_RUNS": (_sel.N_RUNS_SMALL, _sel.N_RUNS_LARGE), "SUBSAMPLE": _sel.SUBSAMPLE,
-                      "SMALL": _sel.SMALL, "SWEEP_SETTINGS": _sel.SWEEP_SETTINGS},
+        "selection": {"N_RUNS": _sel.N_RUNS, "SUBSAMPLE": _sel.SUBSAMPLE,
+                      "SMALL": _sel.SMALL, "SWEEP_SETTINGS": _sel.SWEEP_SETTINGS,
+                      "FINAL_FITS": _sel.FINAL_FITS},
         "sample": (_sample.MAX_FIT_PASSAGES, _sample.MIN_PER_PERIOD, _sample.INFER_BATCH, _sample.INFER_ITERATIONS),
         "versions": (sklearn.__version__, tomotopy.__version__, np.__version__, pd.__version__),
     }
@@ -146,16 +147,18 @@ def sweep(pt: PassageTerms, seed: int = 42, ks: Iterable[int] = _sel.KS, n_runs:
 
 
 def fit(pt: PassageTerms, choice: pd.DataFrame | dict | int, seed: int = 42) -> dict[str, TopicModel]:
-    """The final fit of each model at its chosen k (a choose_k table, {model: k} or one k), cached;
-    {} when the choice is empty. Past sample.MAX_FIT_PASSAGES passages the models are fitted on a
-    period-stratified sample and every passage's shares inferred (sample.fit_sampled).
+    """The final fit of each model at its chosen k (a choose_k table, {model: k} or one k): the most
+    coherent of selection.FINAL_FITS[model] fits (selection.most_coherent_fit), cached; {} when the
+    choice is empty. Past sample.MAX_FIT_PASSAGES passages those fits run on a period-stratified
+    sample and every passage's shares are inferred (sample.fit_sampled).
     Example: models = fit(pt, choose_k(sweep(pt)), seed=42)
     """
     if isinstance(choice, pd.DataFrame) and choice.empty:
         return {}
     ks = {m: _sel.chosen_k(choice, m) for m in MODELS}
     return _cached("topic_fit", pt, (tuple(sorted(ks.items())), seed),
-                   lambda: {m: _sample.fit_sampled(pt, k, m, seed, _sample.MAX_FIT_PASSAGES) for m, k in ks.items()})
+                   lambda: {m: _sample.fit_sampled(pt, k, m, seed, _sample.MAX_FIT_PASSAGES, fit=_sel.most_coherent_fit)
+                            for m, k in ks.items()})
 
 
 def baseline(pt: PassageTerms, choice: pd.DataFrame | dict | int, seed: int = 42,
