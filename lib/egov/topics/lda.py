@@ -70,7 +70,7 @@ def fit_gibbs(tokens: list[list[str]], vocab: list[str], k: int, seed: int, iter
 
 
 def fold_in(topic_term: np.ndarray, counts: sparse.csr_matrix, alpha: float = ALPHA,
-            iterations: int = 30) -> np.ndarray:
+            iterations: int = 50) -> np.ndarray:
     """Topic shares of texts (rows of a count matrix over the model's vocabulary) under fixed topics.
 
     Each text's shares are updated `iterations` times by the zero-order collapsed variational
