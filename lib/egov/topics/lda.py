@@ -84,11 +84,13 @@ def fold_in(topic_term: np.ndarray, counts: sparse.csr_matrix, alpha: float = AL
     used = np.flatnonzero(topic_term.sum(axis=0) > 0)
     x = sparse.csr_matrix(counts, dtype=np.float64)[:, used]
     beta = np.ascontiguousarray(topic_term[:, used].T)  # terms x k
+    per_count = beta[x.indices]  # each stored count's topic probabilities
     rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
     n = np.asarray(x.sum(axis=1), dtype=np.float64).ravel()[:, None]
     theta = np.full((x.shape[0], k), 1.0 / k)
+    ratio = x.copy()  # count / its term's probability under the text's mix
     for _ in range(int(iterations)):
-        p = np.einsum("ij,ij->i", theta[rows], beta[x.indices])  # each token's probability under the text's mix
-        ratio = sparse.csr_matrix((x.data / np.where(p > 0, p, 1.0), x.indices, x.indptr), shape=x.shape)
+        p = np.einsum("ij,ij->i", theta[rows], per_count)
+        np.divide(x.data, p, out=ratio.data, where=p > 0)
         theta = (theta * (ratio @ beta) + alpha) / (n + k * alpha)
     return theta
