@@ -1,8 +1,9 @@
 """Where the batch stages run: in this process, in worker processes, or on a Dask cluster.
 
-Loading and concept counting are pure functions over batches (chunks of files or texts), so
-the same code runs serially, in local worker processes (joblib) or on Dask, and the results
-come back in the order of the batches: the tables are the same byte for byte on any engine.
+Loading, concept counting and topic inference (`egov.topics.sample`) are pure functions over
+batches (chunks of files, texts or passage counts), so the same code runs serially, in local
+worker processes (joblib) or on Dask, and the results come back in the order of the batches:
+the tables are the same byte for byte on any engine.
 
 The engine is `$EGOV_ENGINE`: "auto" (the default: serial below a stage's parallel minimum,
 worker processes from it), "serial", "processes", or "dask". With "dask" the batches go to the

@@ -8,13 +8,14 @@ or gensim's LdaModel. One worker thread and a fixed seed give the same topics on
 tomotopy picks SIMD code at import by the CPU, and results differ between those builds, so the
 portable SSE2 build is used (TOMOTOPY_ISA, set before the first import) unless the environment
 says otherwise. The priors are fixed (no hyperparameter optimisation), so the settings stated
-are the settings used.
+are the settings used. `fold_in` gives new texts their topic shares under fitted topics.
 """
 from __future__ import annotations
 
 import os
 
 import numpy as np
+from scipy import sparse
 
 os.environ.setdefault("TOMOTOPY_ISA", "sse2")
 import tomotopy as tp  # noqa: E402  (the ISA must be chosen before the import)
@@ -66,3 +67,30 @@ def fit_gibbs(tokens: list[list[str]], vocab: list[str], k: int, seed: int, iter
     theta = np.full((len(tokens), int(k)), 1.0 / int(k))
     theta[rows] = np.array([doc.get_topic_dist() for doc in model.docs])
     return beta, theta, sizes
+
+
+def fold_in(topic_term: np.ndarray, counts: sparse.csr_matrix, alpha: float = ALPHA,
+            iterations: int = 50) -> np.ndarray:
+    """Topic shares of texts (rows of a count matrix over the model's vocabulary) under fixed topics.
+
+    Each text's shares are updated `iterations` times by the zero-order collapsed variational
+    step with the topics held fixed (CVB0; Asuncion, Welling, Smyth & Teh 2009, "On smoothing and
+    inference for topic models", UAI): theta_k = (sum_w n_w theta_k beta_kw / sum_j theta_j beta_jw
+    + alpha) / (n + k alpha), from equal shares. Deterministic, and a row depends only on its own
+    counts, so batches can run anywhere. Terms no topic uses are not counted; a text without any
+    gets equal shares. Returns texts x k. Example: theta = fold_in(beta, pt.counts[:100])
+    """
+    k = topic_term.shape[0]
+    used = np.flatnonzero(topic_term.sum(axis=0) > 0)
+    x = sparse.csr_matrix(counts, dtype=np.float64)[:, used]
+    beta = np.ascontiguousarray(topic_term[:, used].T)  # terms x k
+    per_count = beta[x.indices]  # each stored count's topic probabilities
+    rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
+    n = np.asarray(x.sum(axis=1), dtype=np.float64).ravel()[:, None]
+    theta = np.full((x.shape[0], k), 1.0 / k)
+    ratio = x.copy()  # count / its term's probability under the text's mix
+    for _ in range(int(iterations)):
+        p = np.einsum("ij,ij->i", theta[rows], per_count)
+        np.divide(x.data, p, out=ratio.data, where=p > 0)
+        theta = (theta * (ratio @ beta) + alpha) / (n + k * alpha)
+    return theta

@@ -207,6 +207,15 @@ def fit_topics(
 def _fit(pt: PassageTerms, k: int, model: str, seed: int, settings: dict, shares: bool = True) -> TopicModel:
     """fit_topics; with shares=False only the topic-term weights are fitted (the k sweep needs no more):
     passage_topic is then empty and topics are ordered by their share of the term weight."""
+    est, weights, w, sizes, params = _estimate(pt, k, model, seed, settings, shares)
+    return _topic_model(model, k, seed, est, pt, weights, w if shares else None, sizes, params)
+
+
+def _estimate(pt: PassageTerms, k: int, model: str, seed: int, settings: dict, shares: bool = True) -> tuple:
+    """The fit itself: (estimator, k x terms weights, passages x k weights or None, topic sizes, settings used).
+
+    The estimator is the fitted NMF, or None for LDA.
+    """
     if model not in MODELS:
         raise ValueError(f"model must be 'nmf' or 'lda', got {model!r}")
     check_k(pt, k)
@@ -225,9 +234,17 @@ def _fit(pt: PassageTerms, k: int, model: str, seed: int, settings: dict, shares
     else:
         est = None
         weights, w, sizes = _lda.fit_gibbs(pt.tokens, pt.vocab, k, seed, shares=shares, **params)
+    if model == "lda":
         params = {**params, "n_iter": int(params["iterations"]), "converged": None}  # Gibbs: no convergence test
+    return est, weights, w, sizes, params
+
+
+def _topic_model(model: str, k: int, seed: int, est: object, pt: PassageTerms, weights: np.ndarray,
+                 w: np.ndarray | None, sizes: np.ndarray, params: dict) -> TopicModel:
+    """A TopicModel from fitted weights, topics numbered from 1 by their share of the words of pt's passages
+    (of the term weight when there are no passage weights w)."""
     beta = _normalise_rows(weights)
-    if shares:
+    if w is not None:
         theta = _normalise_rows(w)
         share = np.average(theta, axis=0, weights=_weights(pt))
     else:

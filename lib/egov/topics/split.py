@@ -126,7 +126,7 @@ def passages(docs: pd.DataFrame, min_words: int = 60, max_words: int = 150, *, m
     short passage; an article with no words has none. Deterministic.
     Returns doc_id, passage_id ("<doc_id>#01", numbered from 1 within each article),
     text (paragraphs joined by "\\n"), n_words (for Chinese: words after segmentation),
-    language (the article's); sorted by doc_id, passage_id.
+    language (the article's), and date (the article's) when docs have one; sorted by doc_id, passage_id.
     Example: passages(load_corpus("seeds")).groupby("doc_id").size()
     """
     missing = [c for c in ("doc_id", "text") if c not in docs.columns]
@@ -158,6 +158,9 @@ def passages(docs: pd.DataFrame, min_words: int = 60, max_words: int = 150, *, m
     out["text"] = out["text"].astype(str)
     out["n_words"] = out["n_words"].astype("int64")
     out["language"] = out["language"].astype(str)
+    if "date" in docs.columns:  # the article's date: topics at scale sample passages per period (topics.sample)
+        dates = pd.Series(docs["date"].to_numpy(), index=docs["doc_id"].astype(str).to_numpy())
+        out["date"] = pd.Series(dates.reindex(out["doc_id"]).to_numpy(), dtype=docs["date"].dtype)
     return out
 
 

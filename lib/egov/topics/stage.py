@@ -18,6 +18,7 @@ import pandas as pd
 from egov import cache
 from egov.topics import lda as _lda
 from egov.topics import models as _topics
+from egov.topics import sample as _sample
 from egov.topics import selection as _sel
 from egov.topics import vocab as _vocab
 from egov.topics.models import (MODELS, PassageTerms, TopicModel, doc_topics, passage_topics, topic_summary,
@@ -58,6 +59,13 @@ class TopicStage:
             return f"no topic model: {self.reason}"
         return " ".join(self.choice["reason"])
 
+    @property
+    def fit_sample(self) -> pd.DataFrame:
+        """Passages per period and how many of them the final fits used (sample.sample_table)."""
+        if self.terms is None:
+            return pd.DataFrame(columns=_sample.SAMPLE_COLUMNS)
+        return _sample.sample_table(self.terms.passages, _sample.MAX_FIT_PASSAGES, _sample.MIN_PER_PERIOD)
+
 
 def stage_settings() -> dict:
     """Every module-level setting the topic stage's result depends on (part of its cache keys)."""
@@ -72,6 +80,7 @@ def stage_settings() -> dict:
         "selection": {"N_RUNS": _sel.N_RUNS, "SUBSAMPLE": _sel.SUBSAMPLE,
                       "SMALL": _sel.SMALL, "SWEEP_SETTINGS": _sel.SWEEP_SETTINGS,
                       "FINAL_FITS": _sel.FINAL_FITS},
+        "sample": (_sample.MAX_FIT_PASSAGES, _sample.MIN_PER_PERIOD, _sample.INFER_BATCH, _sample.INFER_ITERATIONS),
         "versions": (sklearn.__version__, tomotopy.__version__, np.__version__, pd.__version__),
     }
 
@@ -80,7 +89,7 @@ def _content_hash(passages: pd.DataFrame | PassageTerms) -> str:
     """Hash of the passages (ids, lengths, texts) or, for a PassageTerms, also of its tokens and vocabulary."""
     table = passages.passages if isinstance(passages, PassageTerms) else passages
     parts = [str(list(table.columns))]
-    for col in ("doc_id", "passage_id", "n_words", "text"):
+    for col in ("doc_id", "passage_id", "n_words", "text", "date", "period"):
         if col in table.columns:
             parts.append(cache.texts_fingerprint([str(v) for v in table[col]]))
     if isinstance(passages, PassageTerms):
@@ -139,14 +148,17 @@ def sweep(pt: PassageTerms, seed: int = 42, ks: Iterable[int] = _sel.KS, n_runs:
 
 def fit(pt: PassageTerms, choice: pd.DataFrame | dict | int, seed: int = 42) -> dict[str, TopicModel]:
     """The final fit of each model at its chosen k (a choose_k table, {model: k} or one k): the most
-    coherent of selection.FINAL_FITS[model] fits (selection.most_coherent_fit), cached;
-    {} when the choice is empty. Example: models = fit(pt, choose_k(sweep(pt)), seed=42)
+    coherent of selection.FINAL_FITS[model] fits (selection.most_coherent_fit), cached; {} when the
+    choice is empty. Past sample.MAX_FIT_PASSAGES passages those fits run on a period-stratified
+    sample and every passage's shares are inferred (sample.fit_sampled).
+    Example: models = fit(pt, choose_k(sweep(pt)), seed=42)
     """
     if isinstance(choice, pd.DataFrame) and choice.empty:
         return {}
     ks = {m: _sel.chosen_k(choice, m) for m in MODELS}
     return _cached("topic_fit", pt, (tuple(sorted(ks.items())), seed),
-                   lambda: {m: _sel.most_coherent_fit(pt, k, m, seed) for m, k in ks.items()})
+                   lambda: {m: _sample.fit_sampled(pt, k, m, seed, _sample.MAX_FIT_PASSAGES, fit=_sel.most_coherent_fit)
+                            for m, k in ks.items()})
 
 
 def baseline(pt: PassageTerms, choice: pd.DataFrame | dict | int, seed: int = 42,
