@@ -133,12 +133,13 @@ def test_fit_facts_state_the_settings_used():
                          "converged": True})
     lda = _model("lda", {"iterations": 300, "alpha": 0.1, "eta": 0.01, "n_iter": 300, "converged": None})
     _expect(topics_report.fit_facts({"nmf": nmf, "lda": lda}, "nmf"), case="converged", model="nmf",
-            model_name="NMF", k=2, n_passages=3, n_iter=89, max_iter=400, tol=1e-4, alpha=np.nan, eta=np.nan,
+            model_name="NMF", k=2, n_passages=3, n_fitted=3, n_inferred=0, n_iter=89, max_iter=400, tol=1e-4, alpha=np.nan, eta=np.nan,
             start="NNDSVDa", n_fits=1)
     _expect(topics_report.fit_facts({"nmf": nmf, "lda": lda}, "lda"), case="gibbs", model="lda", model_name="LDA",
-            k=2, n_passages=3, n_iter=300, max_iter=300, tol=np.nan, alpha=0.1, eta=0.01, start="", n_fits=1)
-    nmf.settings = {**nmf.settings, "init": "random", "fits_tried": 5}
-    assert topics_report.fit_facts({"nmf": nmf}, "nmf")[["start", "n_fits"]].iloc[0].tolist() == ["seeded random", 5]
+            k=2, n_passages=3, n_fitted=3, n_inferred=0, n_iter=300, max_iter=300, tol=np.nan, alpha=0.1, eta=0.01, start="", n_fits=1)
+    nmf.settings = {**nmf.settings, "init": "random", "fits_tried": 5, "n_fitted": 2, "n_inferred": 3}
+    assert topics_report.fit_facts({"nmf": nmf}, "nmf")[["start", "n_fits", "n_fitted", "n_inferred"]].iloc[0].tolist() == [
+        "seeded random", 5, 2, 3]
     nmf.settings = {**nmf.settings, "n_iter": 400, "converged": False}
     assert topics_report.fit_facts({"nmf": nmf}, "nmf")["case"].iloc[0] == "limit"
     assert topics_report.fit_facts({}, "lda")[["case", "model_name", "k"]].iloc[0].tolist() == ["none", "LDA", 0]

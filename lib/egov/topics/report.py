@@ -146,14 +146,16 @@ def fit_facts(models: dict[str, TopicModel], model: str) -> pd.DataFrame:
     One row: case ("converged" / "limit": NMF stopped by its tolerance or at max_iter; "gibbs":
     LDA by collapsed Gibbs sampling; "none": no model), model, model_name, k, n_passages, n_iter
     (iterations or Gibbs sweeps), max_iter, tol (NMF), alpha, eta (LDA priors), n_fits (final fits
-    tried, the most coherent kept), start (the kept NMF fit's start: "NNDSVDa" or "seeded random").
+    tried, the most coherent kept), start (the kept NMF fit's start: "NNDSVDa" or "seeded random"),
+    n_fitted (passages fitted: a period-stratified sample past topics.sample.MAX_FIT_PASSAGES) and
+    n_inferred (passages whose shares were inferred under the fitted topics; 0 when all were fitted).
     Example: fit_facts(topic_stage.fit(pt, choice), "lda")
     """
     base = dict(model=model, model_name=model.upper())
     tm = models.get(model)
     if tm is None:
-        return _row(case="none", **base, k=0, n_passages=0, n_iter=0, max_iter=0, tol=np.nan, alpha=np.nan,
-                    eta=np.nan, n_fits=0, start="")
+        return _row(case="none", **base, k=0, n_passages=0, n_fitted=0, n_inferred=0, n_iter=0, max_iter=0,
+                    tol=np.nan, alpha=np.nan, eta=np.nan, n_fits=0, start="")
     s = tm.settings
     if model == "nmf":
         case = "converged" if s["converged"] else "limit"
@@ -163,7 +165,9 @@ def fit_facts(models: dict[str, TopicModel], model: str) -> pd.DataFrame:
         case = "gibbs"
         extra = dict(max_iter=int(s["iterations"]), tol=np.nan, alpha=float(s["alpha"]), eta=float(s["eta"]), start="")
     extra["n_fits"] = int(s.get("fits_tried", 1))
-    return _row(case=case, **base, k=int(tm.k), n_passages=len(tm.terms.passages), n_iter=int(s["n_iter"]), **extra)
+    n = len(tm.terms.passages)
+    return _row(case=case, **base, k=int(tm.k), n_passages=n, n_fitted=int(s.get("n_fitted", n)),
+                n_inferred=int(s.get("n_inferred", 0)), n_iter=int(s["n_iter"]), **extra)
 
 
 def topics_facts(summary: pd.DataFrame, model: str) -> pd.DataFrame:
