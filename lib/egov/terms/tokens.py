@@ -26,10 +26,11 @@ from scipy import sparse
 from egov import cache, lang, progress
 from egov.lang.en import words as en_words
 from egov.lang.en.words import LEMMA_EXCEPTIONS, TOKEN_PATTERN  # noqa: F401  (re-exported)
+from egov.terms.matrix import TermMatrix, long_counts
 
 __all__ = [
     "TOKEN_PATTERN", "load_stopwords", "tokenize", "tokenize_corpus", "document_term_matrix",
-    "count_terms", "tf_idf", "select_language", "word_counts",
+    "count_terms", "count_matrix", "tf_idf", "select_language", "word_counts",
 ]
 
 _TOKEN_RE = en_words._TOKEN_RE
@@ -330,6 +331,27 @@ def document_term_matrix(docs: pd.DataFrame, *, ngram_range: tuple[int, int] = (
     return matrix[:, cols].tocsr(), vocab_arr[order].tolist(), docs["doc_id"].astype(str).tolist()
 
 
+def count_matrix(docs: pd.DataFrame, ngram_range: tuple[int, int] = (1, 1), *, min_count: int = 1,
+                 tokens: pd.Series | None = None, lemmas: bool = True, numbers: bool = False,
+                 language: str | None = None) -> TermMatrix:
+    """Counts of terms (lemmas and n-grams) per article as a sparse `TermMatrix`.
+
+    Same arguments and counts as `count_terms` (which is `count_matrix(...).to_frame()`);
+    rows follow `docs`, columns the order terms are first met.
+    Example: counts = count_matrix(docs, ngram_range=(1, 3)); counts.select(1).to_frame().head()
+    """
+    docs, tokens = _select(docs, tokens, language)
+    matrix, vocab, n_tokens = _matrix(docs, ngram_range, tokens, lemmas, numbers)
+    vocab_arr = np.asarray(vocab, dtype=object)
+    if min_count > 1:
+        cols = np.flatnonzero(np.asarray(matrix.sum(axis=0)).ravel() >= min_count)
+        matrix, vocab_arr = matrix[:, cols].tocsr(), vocab_arr[cols]
+    matrix = sparse.csr_matrix((matrix.data.astype(np.int32), matrix.indices, matrix.indptr), shape=matrix.shape)
+    n_of_term = np.fromiter((t.count(" ") + 1 for t in vocab_arr), dtype=np.int8, count=len(vocab_arr))
+    return TermMatrix(matrix, vocab_arr, n_of_term, docs["doc_id"].astype(str).to_numpy(dtype=object),
+                      word_counts(docs, n_tokens))
+
+
 def count_terms(docs: pd.DataFrame, ngram_range: tuple[int, int] = (1, 1), *, min_count: int = 1,
                 tokens: pd.Series | None = None, lemmas: bool = True, numbers: bool = False,
                 language: str | None = None) -> pd.DataFrame:
@@ -340,53 +362,26 @@ def count_terms(docs: pd.DataFrame, ngram_range: tuple[int, int] = (1, 1), *, mi
     docs["n_words"] when present, else the article's token count before stopword removal;
     for Chinese the words after segmentation (`word_counts`). Chinese n-grams join their
     words with a space ("数字 政府"). `min_count` keeps terms used at least that often in the
-    whole corpus. `language` ("en", "zh"): only the articles of that language.
+    whole corpus. `language` ("en", "zh"): only the articles of that language. On a large
+    corpus `count_matrix` keeps the same counts in far less memory.
     Example: count_terms(docs, ngram_range=(1, 2)).head()
     """
-    docs, tokens = _select(docs, tokens, language)
-    matrix, vocab, n_tokens = _matrix(docs, ngram_range, tokens, lemmas, numbers)
-    if min_count > 1:
-        cols = np.flatnonzero(np.asarray(matrix.sum(axis=0)).ravel() >= min_count)
-        matrix, vocab = matrix[:, cols].tocsr(), [vocab[i] for i in cols]
-    coo = matrix.tocoo()
-    doc_ids = docs["doc_id"].astype(str).to_numpy(dtype=object)
-    words = word_counts(docs, n_tokens)
-    vocab_arr = np.asarray(vocab, dtype=object)
-    # Sort on integer ranks (doc_id, then count descending, then term): same order as sorting
-    # the strings, far faster on millions of rows. doc_ids are unique, so every key is.
-    doc_rank = _ranks(doc_ids)
-    term_rank = _ranks(vocab_arr)
-    order = np.lexsort((term_rank[coo.col], -coo.data.astype(np.int64), doc_rank[coo.row]))
-    row, col, data = coo.row[order], coo.col[order], coo.data[order].astype(np.int64)
-    n_of_term = np.fromiter((t.count(" ") + 1 for t in vocab), dtype=np.int64, count=len(vocab))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        per_1k = np.where(words[row] > 0, data * 1000.0 / words[row], np.nan)
-    return pd.DataFrame({
-        "doc_id": pd.array(doc_ids[row], dtype="str"),
-        "term": pd.array(vocab_arr[col] if len(vocab_arr) else np.zeros(0, dtype=object), dtype="str"),
-        "n": n_of_term[col] if len(vocab) else np.zeros(0, dtype=np.int64),
-        "count": data,
-        "per_1k": per_1k,
-    })
+    return count_matrix(docs, ngram_range, min_count=min_count, tokens=tokens, lemmas=lemmas, numbers=numbers,
+                        language=language).to_frame()
 
 
-def _ranks(values: np.ndarray) -> np.ndarray:
-    """Rank of each string in sorted order (ties share the rank of their first position)."""
-    order = np.argsort(values.astype(str), kind="stable")
-    ranks = np.empty(len(values), dtype=np.int64)
-    ranks[order] = np.arange(len(values))
-    return ranks
-
-
-def tf_idf(counts: pd.DataFrame) -> pd.DataFrame:
+def tf_idf(counts: pd.DataFrame | TermMatrix) -> pd.DataFrame:
     """Add tf, idf and tf_idf to long term counts (tidytext's bind_tf_idf; Salton & Buckley 1988).
 
     tf = count / all counted terms of the article; idf = ln(articles / articles with the term).
     Returns doc_id, term, count, tf, idf, tf_idf (+ other columns of `counts`); sorted by
-    doc_id, tf_idf (descending), term. A term found in every article has idf 0.
+    doc_id, tf_idf (descending), term. A term found in every article has idf 0. `counts`
+    may be a `TermMatrix` (the same table, without the long counts as input).
     Example: tf_idf(count_terms(docs)).groupby("doc_id").head(5)
     """
     _check_counts(counts)
+    if isinstance(counts, TermMatrix):
+        return long_counts(counts, score="tf_idf")
     out = counts.copy()
     total = out.groupby("doc_id")["count"].transform("sum")
     n_docs = out["doc_id"].nunique()
@@ -399,6 +394,10 @@ def tf_idf(counts: pd.DataFrame) -> pd.DataFrame:
 
 
 def _check_counts(counts: pd.DataFrame) -> None:
+    if isinstance(counts, TermMatrix):
+        if counts.nnz == 0:
+            raise ValueError("empty corpus: counts has no rows")
+        return
     if not isinstance(counts, pd.DataFrame):
         raise ValueError(f"counts must be a DataFrame, got {type(counts).__name__}")
     for col in ("doc_id", "term", "count"):

@@ -1,0 +1,157 @@
+"""Term counts kept as a sparse matrix (articles x terms), and the long tables built from it.
+
+`terms.count_matrix` returns a `TermMatrix`: int32 counts in a scipy CSR matrix with its term
+index (the term, its length n) and row index (doc_id, words for per-1,000 rates). A
+matrix costs about 8 bytes a non-zero count; the long table of `count_terms` (one row per
+article and term, with strings) costs about 60, so on a large corpus the notebook keeps
+the matrix and builds long tables only for what it shows or exports. Totals, tf-idf and
+keyness computed from the matrix equal those computed from the long table
+(`count_terms` is `count_matrix(...).to_frame()`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+__all__ = ["TermMatrix", "doc_sizes", "group_counts", "long_counts", "text_ranks"]
+
+
+@dataclass(frozen=True)
+class TermMatrix:
+    """Counts of terms per article: `matrix` (CSR, int32, articles x terms), `terms` and `n`
+    (each column's term and its number of words), `doc_ids` and `words` (each row's article
+    and its running words, the per_1k denominator).
+
+    Example: count_matrix(docs, ngram_range=(1, 3)).select(1).to_frame()
+    """
+
+    matrix: sparse.csr_matrix
+    terms: np.ndarray
+    n: np.ndarray
+    doc_ids: np.ndarray
+    words: np.ndarray
+
+    @property
+    def nnz(self) -> int:
+        """Non-zero counts: the rows of the long table."""
+        return int(self.matrix.nnz)
+
+    def columns(self, cols: np.ndarray) -> TermMatrix:
+        """The matrix restricted to the columns `cols` (indices, in that order)."""
+        cols = np.asarray(cols, dtype=np.int64)
+        return TermMatrix(self.matrix[:, cols].tocsr(), self.terms[cols], self.n[cols], self.doc_ids, self.words)
+
+    def rows(self, keep: np.ndarray) -> TermMatrix:
+        """The matrix restricted to the rows where boolean `keep` is True."""
+        keep = np.asarray(keep, dtype=bool)
+        return TermMatrix(self.matrix[keep].tocsr(), self.terms, self.n, self.doc_ids[keep], self.words[keep])
+
+    def select(self, n: int) -> TermMatrix:
+        """Only the terms of `n` words (1 = single words)."""
+        return self.columns(np.flatnonzero(self.n == n))
+
+    def totals(self) -> np.ndarray:
+        """Count of each term in the whole corpus (int64)."""
+        return np.asarray(self.matrix.sum(axis=0, dtype=np.int64)).ravel()
+
+    def doc_freq(self) -> np.ndarray:
+        """Articles using each term (int64)."""
+        return np.bincount(self.matrix.indices, minlength=self.matrix.shape[1]).astype(np.int64)
+
+    def to_frame(self, cols: np.ndarray | None = None) -> pd.DataFrame:
+        """The long table of `count_terms`: doc_id, term, n, count, per_1k, sorted by doc_id,
+        count (descending), term; only the columns `cols` (indices) when given."""
+        return long_counts(self, cols)
+
+
+def text_ranks(values: np.ndarray) -> np.ndarray:
+    """Rank of each string in sorted order (ties share the rank of their first position)."""
+    order = np.argsort(values.astype(str), kind="stable")
+    ranks = np.empty(len(values), dtype=np.int64)
+    ranks[order] = np.arange(len(values))
+    return ranks
+
+
+def long_counts(tm: TermMatrix, cols: np.ndarray | None = None, score: str | None = None) -> pd.DataFrame:
+    """The long table of the non-zero counts, sorted by doc_id, count
+    (descending), term; with `score` ("tf_idf") adds tf, idf, tf_idf and sorts by it instead."""
+    if cols is not None:
+        tm = tm.columns(cols)
+    coo = tm.matrix.tocoo()
+    row, col, data = coo.row.astype(np.int64), coo.col.astype(np.int64), coo.data.astype(np.int64)
+    del coo
+    # Sort on integer ranks (doc_id, then count descending, then term): same order as sorting
+    # the strings, far faster on millions of rows. doc_ids are unique, so every key is.
+    doc_rank, term_rank = text_ranks(tm.doc_ids), text_ranks(tm.terms)
+    extra = {}
+    if score is not None:
+        total = np.bincount(row, weights=data, minlength=len(tm.doc_ids)).astype(np.int64)
+        df = np.bincount(col, minlength=len(tm.terms)).astype(np.int64)
+        n_docs = int((np.diff(tm.matrix.indptr) > 0).sum())
+        extra["tf"] = data / total[row]
+        extra["idf"] = np.log(n_docs / df[col])
+        extra["tf_idf"] = extra["tf"] * extra["idf"]
+        order = np.lexsort((term_rank[col], -extra["tf_idf"], doc_rank[row]))
+    else:
+        order = np.lexsort((term_rank[col], -data, doc_rank[row]))
+    row, col, data = row[order], col[order], data[order]
+    words = tm.words
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per_1k = np.where(words[row] > 0, data * 1000.0 / words[row], np.nan)
+    empty = np.zeros(0, dtype=object)
+    frame = pd.DataFrame({
+        "doc_id": pd.array(tm.doc_ids[row] if len(tm.doc_ids) else empty, dtype="str"),
+        "term": pd.array(tm.terms[col] if len(tm.terms) else empty, dtype="str"),
+        "n": tm.n.astype(np.int64)[col],
+        "count": data,
+        "per_1k": per_1k,
+        **{name: values[order] for name, values in extra.items()},
+    })
+    return frame
+
+
+def doc_sizes(tm: TermMatrix) -> np.ndarray:
+    """Running words of each row that has counts (NaN for the others), as keyness reads them
+    from a long table: the article's words when every such row has them, else the sum of its
+    counts (only with one n-gram length, as `distinctive._doc_sizes`)."""
+    has = np.diff(tm.matrix.indptr) > 0
+    words = np.asarray(tm.words, dtype=float)
+    with np.errstate(invalid="ignore"):
+        ok = has & (words > 0)
+    if (ok == has).all():
+        return np.where(has, np.round(words), np.nan)
+    if len(np.unique(tm.n[np.unique(tm.matrix.indices)])) > 1:
+        raise ValueError("counts mix n-gram lengths without per_1k; pass one n or keep per_1k")
+    sums = np.asarray(tm.matrix.sum(axis=1, dtype=np.int64)).ravel().astype(float)
+    return np.where(has, sums, np.nan)
+
+
+def group_counts(tm: TermMatrix, group_of: pd.Series, min_count: int):
+    """Counts of each term in each group of articles and in all other grouped articles.
+
+    `group_of`: group label (str) by doc_id; articles without one are left out. Returns
+    (labels, target code, term index, a, b, size_target, size_reference) for every group and
+    term with a >= 1 and a + b >= min_count; labels sorted as text, code indexes them.
+    """
+    label = group_of.reindex(pd.Index(tm.doc_ids)).to_numpy(dtype=object)
+    valid = pd.notna(label)
+    labels = np.asarray(sorted({str(v) for v in label[valid]}), dtype=object)
+    code = np.full(len(label), -1, dtype=np.int64)
+    code[valid] = np.searchsorted(labels.astype(str), label[valid].astype(str))
+    rows = np.flatnonzero(valid)
+    grouping = sparse.csr_matrix((np.ones(len(rows), dtype=np.int64), (code[rows], rows)),
+                                 shape=(len(labels), len(label)))
+    sizes = doc_sizes(tm.rows(valid))
+    has = ~np.isnan(sizes)
+    group_size = np.bincount(code[rows][has], weights=sizes[has], minlength=len(labels))
+    per_group = (grouping @ tm.matrix).tocoo()
+    target, col, a = per_group.row.astype(np.int64), per_group.col.astype(np.int64), per_group.data.astype(np.int64)
+    del per_group
+    total = np.bincount(col, weights=a, minlength=len(tm.terms)).astype(np.int64)
+    keep = (a > 0) & (total[col] >= min_count)
+    target, col, a = target[keep], col[keep], a[keep]
+    size_t = group_size[target]
+    return labels, target, col, a, total[col] - a, size_t, float(group_size.sum()) - size_t
