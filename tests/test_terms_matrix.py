@@ -108,3 +108,19 @@ def test_empty_matrix_is_refused():
     assert tm.nnz == 0
     with pytest.raises(ValueError, match="empty corpus"):
         terms.tf_idf(tm)
+
+
+def test_categorical_frame_gives_the_same_sentences(both):
+    long, tm = both
+    uni = long[long["n"] == 1].reset_index(drop=True)
+    small = tm.select(1).to_frame(categorical=True)
+    assert isinstance(small["term"].dtype, pd.CategoricalDtype)
+    assert small["term"].astype(str).tolist() == uni["term"].tolist()
+    assert small["doc_id"].astype(str).tolist() == uni["doc_id"].tolist()
+    assert_frame_equal(small.assign(doc_id=small["doc_id"].astype("str"), term=small["term"].astype("str")), uni)
+    per_article = terms.keyness_by(DOCS, uni, "doc_id")
+    vs_english = terms.keyness_vs_english(terms.count_terms(DOCS, lemmas=False), docs=DOCS)
+    concepts = terms.count_concepts(DOCS)
+    assert terms_report.top_terms_sentence(DOCS, small) == terms_report.top_terms_sentence(DOCS, long)
+    assert (terms_report.evidence(DOCS, small, concepts, per_article, vs_english)
+            == terms_report.evidence(DOCS, long, concepts, per_article, vs_english))

@@ -61,10 +61,12 @@ class TermMatrix:
         """Articles using each term (int64)."""
         return np.bincount(self.matrix.indices, minlength=self.matrix.shape[1]).astype(np.int64)
 
-    def to_frame(self, cols: np.ndarray | None = None) -> pd.DataFrame:
+    def to_frame(self, cols: np.ndarray | None = None, *, categorical: bool = False) -> pd.DataFrame:
         """The long table of `count_terms`: doc_id, term, n, count, per_1k, sorted by doc_id,
-        count (descending), term; only the columns `cols` (indices) when given."""
-        return long_counts(self, cols)
+        count (descending), term; only the columns `cols` (indices) when given. `categorical`:
+        doc_id and term as Categoricals of their sorted values (a fraction of the memory, fast
+        to group; the same values, order and group results)."""
+        return long_counts(self, cols, categorical=categorical)
 
 
 def text_ranks(values: np.ndarray) -> np.ndarray:
@@ -75,7 +77,17 @@ def text_ranks(values: np.ndarray) -> np.ndarray:
     return ranks
 
 
-def long_counts(tm: TermMatrix, cols: np.ndarray | None = None, score: str | None = None) -> pd.DataFrame:
+def _labels(values: np.ndarray, ranks: np.ndarray, at: np.ndarray, categorical: bool):
+    """values[at] as a str array, or as a Categorical of the sorted values (ranks: their positions)."""
+    if categorical:
+        categories = np.empty(len(values), dtype=object)
+        categories[ranks] = values
+        return pd.Categorical.from_codes(ranks[at], categories=pd.Index(categories, dtype="str"))
+    return pd.array(values[at] if len(values) else np.zeros(0, dtype=object), dtype="str")
+
+
+def long_counts(tm: TermMatrix, cols: np.ndarray | None = None, score: str | None = None, *,
+                categorical: bool = False) -> pd.DataFrame:
     """The long table of the non-zero counts, sorted by doc_id, count
     (descending), term; with `score` ("tf_idf") adds tf, idf, tf_idf and sorts by it instead."""
     if cols is not None:
@@ -101,10 +113,9 @@ def long_counts(tm: TermMatrix, cols: np.ndarray | None = None, score: str | Non
     words = tm.words
     with np.errstate(divide="ignore", invalid="ignore"):
         per_1k = np.where(words[row] > 0, data * 1000.0 / words[row], np.nan)
-    empty = np.zeros(0, dtype=object)
     frame = pd.DataFrame({
-        "doc_id": pd.array(tm.doc_ids[row] if len(tm.doc_ids) else empty, dtype="str"),
-        "term": pd.array(tm.terms[col] if len(tm.terms) else empty, dtype="str"),
+        "doc_id": _labels(tm.doc_ids, doc_rank, row, categorical),
+        "term": _labels(tm.terms, term_rank, col, categorical),
         "n": tm.n.astype(np.int64)[col],
         "count": data,
         "per_1k": per_1k,

@@ -19,6 +19,8 @@ Keyness, collocations, KWIC and concepts live in `keyness.py`, `phrases.py` and
 """
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 from scipy import sparse
@@ -188,11 +190,10 @@ def _ngram_strings(terms: list[str], n_terms: int, parents) -> list[str]:
 
 
 def _ids_from_tokens(tokens: pd.Series, languages: list[str] | None = None):
-    stream: list[str] = []
     lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
-    for toks in tokens:
-        stream.extend(toks)
-    codes, terms = pd.factorize(np.asarray(stream, dtype=object), sort=False)
+    stream = np.fromiter(itertools.chain.from_iterable(tokens), dtype=object, count=int(lengths.sum()))
+    codes, terms = pd.factorize(stream, sort=False)
+    del stream
     stops = _stopwords()
     stop_of = np.fromiter((t in stops for t in terms), dtype=bool, count=len(terms))
     doc_index = np.repeat(np.arange(len(tokens), dtype=np.int64), lengths)
@@ -240,8 +241,9 @@ def word_counts(docs: pd.DataFrame, n_tokens: np.ndarray | None = None) -> np.nd
     return words
 
 
-def _matrix(docs: pd.DataFrame, ngram_range: tuple[int, int], tokens, lemmas: bool, numbers: bool):
-    """Sparse document-term counts (all n-grams in range) and the raw token count per doc."""
+def _matrix(docs: pd.DataFrame, ngram_range: tuple[int, int], tokens, lemmas: bool, numbers: bool,
+            dtype: type = np.int64):
+    """Sparse document-term counts (all n-grams in range, of `dtype`) and the raw token count per doc."""
     _check_docs(docs)
     lo, hi = ngram_range
     if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi):
@@ -260,11 +262,14 @@ def _matrix(docs: pd.DataFrame, ngram_range: tuple[int, int], tokens, lemmas: bo
             remap = np.cumsum(used) - 1
             ids, names = remap[ids], [t for t, u in zip(names, used) if u]
             n_cols = len(names)
-        mat = sparse.csr_matrix((np.ones(len(ids), dtype=np.int64), (doc_index[starts], ids)),
+        index = np.int32 if max(n_docs, n_cols) < 2**31 else np.int64  # halves the memory of a large corpus
+        mat = sparse.csr_matrix((np.ones(len(ids), dtype=dtype), (doc_index[starts].astype(index), ids.astype(index))),
                                 shape=(n_docs, n_cols))
+        del starts, ids, parents
         blocks.append(mat)
         vocab.extend(names)
-    matrix = sparse.hstack(blocks, format="csr") if blocks else sparse.csr_matrix((n_docs, 0))
+    matrix = sparse.hstack(blocks, format="csr", dtype=dtype) if blocks else sparse.csr_matrix((n_docs, 0), dtype=dtype)
+    del blocks
     matrix.sum_duplicates()
     return matrix, vocab, n_tokens
 
@@ -341,12 +346,12 @@ def count_matrix(docs: pd.DataFrame, ngram_range: tuple[int, int] = (1, 1), *, m
     Example: counts = count_matrix(docs, ngram_range=(1, 3)); counts.select(1).to_frame().head()
     """
     docs, tokens = _select(docs, tokens, language)
-    matrix, vocab, n_tokens = _matrix(docs, ngram_range, tokens, lemmas, numbers)
+    matrix, vocab, n_tokens = _matrix(docs, ngram_range, tokens, lemmas, numbers, dtype=np.int32)
     vocab_arr = np.asarray(vocab, dtype=object)
+    del vocab
     if min_count > 1:
         cols = np.flatnonzero(np.asarray(matrix.sum(axis=0)).ravel() >= min_count)
         matrix, vocab_arr = matrix[:, cols].tocsr(), vocab_arr[cols]
-    matrix = sparse.csr_matrix((matrix.data.astype(np.int32), matrix.indices, matrix.indptr), shape=matrix.shape)
     n_of_term = np.fromiter((t.count(" ") + 1 for t in vocab_arr), dtype=np.int8, count=len(vocab_arr))
     return TermMatrix(matrix, vocab_arr, n_of_term, docs["doc_id"].astype(str).to_numpy(dtype=object),
                       word_counts(docs, n_tokens))
