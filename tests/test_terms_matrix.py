@@ -27,6 +27,11 @@ DOCS = pd.DataFrame({
 DOCS["n_words"] = DOCS["text"].str.split().str.len()
 
 
+def _as_text(table: pd.DataFrame) -> pd.DataFrame:
+    """target and term as plain text (the matrix path gives Categoricals of the same values)."""
+    return table.assign(**{c: table[c].astype("str") for c in ("target", "term")})
+
+
 @pytest.fixture(scope="module")
 def both():
     """(long counts, TermMatrix) of 1-3-grams."""
@@ -49,6 +54,12 @@ def test_tf_idf_from_the_matrix_equals_the_long_path(both):
     uni = long[long["n"] == 1]
     got = terms.tf_idf(tm.select(1))
     assert_frame_equal(got, terms.tf_idf(uni), check_exact=True)
+    for ids in (["d3"], ["d1", "d4", "d5"]):
+        want = terms.tf_idf(uni)
+        want = want[want["doc_id"].isin(ids)].reset_index(drop=True)
+        assert_frame_equal(terms.tf_idf(tm.select(1), doc_ids=ids), want, check_exact=True)
+        assert_frame_equal(terms.tf_idf(uni, doc_ids=ids), want, check_exact=True)
+    assert terms_report.shown_articles(DOCS, 3) == ["d1", "d2", "d3"]
     row = got.query("doc_id == 'd3' and term == 'audit'").iloc[0]
     # d3 counts 11 single words, "audit" 3 of them; 4 articles have counts, 1 uses "audit"
     assert row["tf"] == 3 / 11 and row["idf"] == np.log(4 / 1)
@@ -62,8 +73,8 @@ def test_keyness_by_from_the_matrix_equals_the_long_path(both, by, min_count):
     for n in (1, 2):
         want = terms.keyness_by(DOCS, long[long["n"] == n], group, min_count=min_count)
         got = terms.keyness_by(DOCS, tm.select(n), group, min_count=min_count)
-        assert len(got) > 0
-        assert_frame_equal(got, want, check_exact=True)
+        assert len(got) > 0 and isinstance(got["term"].dtype, pd.CategoricalDtype)
+        assert_frame_equal(_as_text(got), want, check_exact=True)
 
 
 def test_keyness_by_matrix_exact_numbers(both):
@@ -124,3 +135,25 @@ def test_categorical_frame_gives_the_same_sentences(both):
     assert terms_report.top_terms_sentence(DOCS, small) == terms_report.top_terms_sentence(DOCS, long)
     assert (terms_report.evidence(DOCS, small, concepts, per_article, vs_english)
             == terms_report.evidence(DOCS, long, concepts, per_article, vs_english))
+
+
+def test_report_functions_read_matrix_keyness_like_the_long_tables(both):
+    long, tm = both
+    uni, tm1 = long[long["n"] == 1], tm.select(1)
+    per_article = terms.keyness_by(DOCS, uni, "doc_id", min_count=1)
+    per_article_m = terms.keyness_by(DOCS, tm1, "doc_id", min_count=1)
+    per_year = terms.keyness_by(DOCS, uni, DOCS["date"].dt.year, min_count=1)
+    per_year_m = terms.keyness_by(DOCS, tm1, DOCS["date"].dt.year, min_count=1)
+    vs_english = terms.keyness_vs_english(terms.count_matrix(DOCS, lemmas=False), docs=DOCS, min_count=1)
+    concepts = terms.count_concepts(DOCS)
+    assert terms_report.keyness_sentence(DOCS, per_article_m) == terms_report.keyness_sentence(DOCS, per_article)
+    assert terms_report.period_sentence(DOCS, per_year_m) == terms_report.period_sentence(DOCS, per_year)
+    assert (terms_report.evidence(DOCS, uni, concepts, per_article_m, vs_english)
+            == terms_report.evidence(DOCS, uni, concepts, per_article, vs_english))
+    shown = terms_report.top_per_article(DOCS, per_article_m, score="g2", id_col="target")
+    assert_frame_equal(shown.astype({"doc_id": "str", "term": "str"}),
+                       terms_report.top_per_article(DOCS, per_article, score="g2", id_col="target"))
+    for max_rows in (None, 30):
+        got = terms_report.keyness_table(per_article_m, per_year_m, vs_english, max_rows=max_rows)
+        want = terms_report.keyness_table(per_article, per_year, vs_english, max_rows=max_rows)
+        assert got.to_csv(index=False) == want.to_csv(index=False) and got.attrs == want.attrs

@@ -189,13 +189,29 @@ def _keyness_by(docs: pd.DataFrame, counts: pd.DataFrame, by: str | pd.Series = 
                            kind="stable", ignore_index=True)
 
 
-def _keyness_by_matrix(counts: TermMatrix, group_of: pd.Series, min_count: int) -> pd.DataFrame:
-    """_keyness_by's table computed from a sparse TermMatrix: the same rows, numbers and order."""
+def _keyness_by_matrix(counts: TermMatrix, group_of: pd.Series, min_count: int,
+                       chunk: int = 1_000_000) -> pd.DataFrame:
+    """_keyness_by's table computed from a sparse TermMatrix: the same rows, numbers and order,
+    with target and term as Categoricals of their sorted values (a fraction of the memory).
+    The statistics are computed `chunk` rows at a time, so temporaries stay small."""
     labels, target, col, a, b, size_t, size_r = group_counts(counts, group_of, min_count)
-    out = _frame(counts.terms[col] if len(col) else np.zeros(0, dtype=object), a, b, size_t, size_r,
-                 target=labels[target] if len(target) else np.zeros(0, dtype=object))
-    order = np.lexsort((text_ranks(counts.terms)[col], -out["g2"].to_numpy(), target))
-    return out.take(order).reset_index(drop=True)
+    g2, p, lr = (np.empty(len(a)) for _ in range(3))
+    for start in range(0, len(a), chunk):
+        part = slice(start, start + chunk)
+        g2[part], p[part], lr[part] = g2_log_ratio(a[part], b[part], size_t[part], size_r[part])
+    term_rank = text_ranks(counts.terms)
+    order = np.lexsort((term_rank[col], -g2, target))
+    terms_sorted = np.empty(len(counts.terms), dtype=object)
+    terms_sorted[term_rank] = counts.terms
+    columns = {
+        "target": pd.Categorical.from_codes(target[order], categories=pd.Index(labels, dtype="str")),
+        "term": pd.Categorical.from_codes(term_rank[col[order]], categories=pd.Index(terms_sorted, dtype="str")),
+        "count_target": a[order], "count_reference": b[order], "g2": g2[order], "p_value": p[order],
+        "log_ratio": lr[order],
+    }
+    for name in ("target", "term"):
+        columns[name] = columns[name].remove_unused_categories()
+    return pd.DataFrame(columns)
 
 
 def _label(value) -> str:

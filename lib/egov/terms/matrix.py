@@ -87,9 +87,10 @@ def _labels(values: np.ndarray, ranks: np.ndarray, at: np.ndarray, categorical: 
 
 
 def long_counts(tm: TermMatrix, cols: np.ndarray | None = None, score: str | None = None, *,
-                categorical: bool = False) -> pd.DataFrame:
-    """The long table of the non-zero counts, sorted by doc_id, count
-    (descending), term; with `score` ("tf_idf") adds tf, idf, tf_idf and sorts by it instead."""
+                categorical: bool = False, rows: np.ndarray | None = None) -> pd.DataFrame:
+    """The long table of the non-zero counts, sorted by doc_id, count (descending), term; with
+    `score` ("tf_idf") adds tf, idf, tf_idf and sorts by it instead, for the rows where boolean
+    `rows` is True when given."""
     if cols is not None:
         tm = tm.columns(cols)
     coo = tm.matrix.tocoo()
@@ -103,6 +104,9 @@ def long_counts(tm: TermMatrix, cols: np.ndarray | None = None, score: str | Non
         total = np.bincount(row, weights=data, minlength=len(tm.doc_ids)).astype(np.int64)
         df = np.bincount(col, minlength=len(tm.terms)).astype(np.int64)
         n_docs = int((np.diff(tm.matrix.indptr) > 0).sum())
+        if rows is not None:  # only these articles' rows; tf and idf still count every article
+            keep = np.asarray(rows, dtype=bool)[row]
+            row, col, data = row[keep], col[keep], data[keep]
         extra["tf"] = data / total[row]
         extra["idf"] = np.log(n_docs / df[col])
         extra["tf_idf"] = extra["tf"] * extra["idf"]

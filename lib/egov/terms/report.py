@@ -36,6 +36,14 @@ def _order(docs: pd.DataFrame) -> pd.DataFrame:
                                   na_position="last").reset_index(drop=True)
 
 
+def shown_articles(docs: pd.DataFrame, max_articles: int = SHOWN_ARTICLES) -> list[str]:
+    """The doc_ids the per-article tables show: the `max_articles` oldest (undated last).
+
+    Example: terms.tf_idf(counts, doc_ids=shown_articles(docs))
+    """
+    return _order(docs).head(max_articles)["doc_id"].astype(str).tolist()
+
+
 def top_terms(docs: pd.DataFrame, counts: pd.DataFrame | TermMatrix, n: int = 15, ngram: int = 1) -> pd.DataFrame:
     """The corpus's most frequent terms of one length: term, count, n_articles, per_1k (of all words).
 

@@ -375,18 +375,20 @@ def count_terms(docs: pd.DataFrame, ngram_range: tuple[int, int] = (1, 1), *, mi
                         language=language).to_frame()
 
 
-def tf_idf(counts: pd.DataFrame | TermMatrix) -> pd.DataFrame:
+def tf_idf(counts: pd.DataFrame | TermMatrix, doc_ids=None) -> pd.DataFrame:
     """Add tf, idf and tf_idf to long term counts (tidytext's bind_tf_idf; Salton & Buckley 1988).
 
     tf = count / all counted terms of the article; idf = ln(articles / articles with the term).
     Returns doc_id, term, count, tf, idf, tf_idf (+ other columns of `counts`); sorted by
     doc_id, tf_idf (descending), term. A term found in every article has idf 0. `counts`
-    may be a `TermMatrix` (the same table, without the long counts as input).
+    may be a `TermMatrix` (the same table, without the long counts as input). `doc_ids`:
+    only the rows of these articles (idf still counts every article).
     Example: tf_idf(count_terms(docs)).groupby("doc_id").head(5)
     """
     _check_counts(counts)
     if isinstance(counts, TermMatrix):
-        return long_counts(counts, score="tf_idf")
+        rows = None if doc_ids is None else pd.Index(counts.doc_ids).isin([str(d) for d in doc_ids])
+        return long_counts(counts, score="tf_idf", rows=rows)
     out = counts.copy()
     total = out.groupby("doc_id")["count"].transform("sum")
     n_docs = out["doc_id"].nunique()
@@ -394,6 +396,8 @@ def tf_idf(counts: pd.DataFrame | TermMatrix) -> pd.DataFrame:
     out["tf"] = out["count"] / total
     out["idf"] = np.log(n_docs / df)
     out["tf_idf"] = out["tf"] * out["idf"]
+    if doc_ids is not None:
+        out = out[out["doc_id"].astype(str).isin([str(d) for d in doc_ids])]
     return out.sort_values(["doc_id", "tf_idf", "term"], ascending=[True, False, True],
                            kind="stable", ignore_index=True)
 
