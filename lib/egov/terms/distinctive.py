@@ -194,24 +194,31 @@ def _keyness_by_matrix(counts: TermMatrix, group_of: pd.Series, min_count: int,
     """_keyness_by's table computed from a sparse TermMatrix: the same rows, numbers and order,
     with target and term as Categoricals of their sorted values (a fraction of the memory).
     The statistics are computed `chunk` rows at a time, so temporaries stay small."""
-    labels, target, col, a, b, size_t, size_r = group_counts(counts, group_of, min_count)
+    labels, target, col, a, total, group_size = group_counts(counts, group_of, min_count)
+    all_words = float(group_size.sum())
     g2, p, lr = (np.empty(len(a)) for _ in range(3))
     for start in range(0, len(a), chunk):
         part = slice(start, start + chunk)
-        g2[part], p[part], lr[part] = g2_log_ratio(a[part], b[part], size_t[part], size_r[part])
+        size_t = group_size[target[part]]
+        g2[part], p[part], lr[part] = g2_log_ratio(a[part], total[col[part]] - a[part], size_t, all_words - size_t)
     term_rank = text_ranks(counts.terms)
     order = np.lexsort((term_rank[col], -g2, target))
     terms_sorted = np.empty(len(counts.terms), dtype=object)
     terms_sorted[term_rank] = counts.terms
-    columns = {
+    out = pd.DataFrame({
         "target": pd.Categorical.from_codes(target[order], categories=pd.Index(labels, dtype="str")),
         "term": pd.Categorical.from_codes(term_rank[col[order]], categories=pd.Index(terms_sorted, dtype="str")),
-        "count_target": a[order], "count_reference": b[order], "g2": g2[order], "p_value": p[order],
-        "log_ratio": lr[order],
-    }
+    })
+    del target
+    col, a = col[order], a[order]
+    out["count_target"] = a
+    out["count_reference"] = total[col] - a
+    del col, a
+    for name, values in (("g2", g2), ("p_value", p), ("log_ratio", lr)):
+        out[name] = values[order]
     for name in ("target", "term"):
-        columns[name] = columns[name].remove_unused_categories()
-    return pd.DataFrame(columns)
+        out[name] = out[name].cat.remove_unused_categories()
+    return out
 
 
 def _label(value) -> str:

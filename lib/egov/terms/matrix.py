@@ -70,8 +70,15 @@ class TermMatrix:
 
 
 def text_ranks(values: np.ndarray) -> np.ndarray:
-    """Rank of each string in sorted order (ties share the rank of their first position)."""
-    order = np.argsort(values.astype(str), kind="stable")
+    """Rank of each string in sorted (code point) order, ties in order of position.
+
+    Sorted by pyarrow: numpy's `astype(str)` would first copy every string to the width of
+    the longest one (gigabytes for millions of n-grams).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    order = pc.sort_indices(pa.array(np.asarray(values, dtype=object), type=pa.large_string())).to_numpy()
     ranks = np.empty(len(values), dtype=np.int64)
     ranks[order] = np.arange(len(values))
     return ranks
@@ -145,11 +152,13 @@ def doc_sizes(tm: TermMatrix) -> np.ndarray:
 
 
 def group_counts(tm: TermMatrix, group_of: pd.Series, min_count: int):
-    """Counts of each term in each group of articles and in all other grouped articles.
+    """Counts of each term in each group of articles, and the totals to compare them with.
 
     `group_of`: group label (str) by doc_id; articles without one are left out. Returns
-    (labels, target code, term index, a, b, size_target, size_reference) for every group and
-    term with a >= 1 and a + b >= min_count; labels sorted as text, code indexes them.
+    (labels, target, col, a, total, group_size): labels sorted as text; per group and term
+    with a >= 1 and total >= min_count, the group's code in labels, the term's column and
+    its count a in the group; `total` each column's count in all grouped articles (so the
+    reference count is total[col] - a); `group_size` each group's running words.
     """
     label = group_of.reindex(pd.Index(tm.doc_ids)).to_numpy(dtype=object)
     valid = pd.notna(label)
@@ -157,16 +166,19 @@ def group_counts(tm: TermMatrix, group_of: pd.Series, min_count: int):
     code = np.full(len(label), -1, dtype=np.int64)
     code[valid] = np.searchsorted(labels.astype(str), label[valid].astype(str))
     rows = np.flatnonzero(valid)
-    grouping = sparse.csr_matrix((np.ones(len(rows), dtype=np.int64), (code[rows], rows)),
-                                 shape=(len(labels), len(label)))
     sizes = doc_sizes(tm.rows(valid))
     has = ~np.isnan(sizes)
     group_size = np.bincount(code[rows][has], weights=sizes[has], minlength=len(labels))
-    per_group = (grouping @ tm.matrix).tocoo()
-    target, col, a = per_group.row.astype(np.int64), per_group.col.astype(np.int64), per_group.data.astype(np.int64)
-    del per_group
+    if len(rows) == len(labels):  # one article per group (article vs rest): the matrix rows are the groups
+        matrix = tm.matrix
+        target = np.repeat(code, np.diff(matrix.indptr))
+        ok = target >= 0
+        target, col, a = target[ok], matrix.indices[ok], matrix.data[ok]
+    else:
+        grouping = sparse.csr_matrix((np.ones(len(rows), dtype=np.int64), (code[rows], rows)),
+                                     shape=(len(labels), len(label)))
+        per_group = (grouping @ tm.matrix).tocoo()
+        target, col, a = per_group.row, per_group.col, per_group.data
     total = np.bincount(col, weights=a, minlength=len(tm.terms)).astype(np.int64)
     keep = (a > 0) & (total[col] >= min_count)
-    target, col, a = target[keep], col[keep], a[keep]
-    size_t = group_size[target]
-    return labels, target, col, a, total[col] - a, size_t, float(group_size.sum()) - size_t
+    return labels, target[keep], col[keep].astype(np.int64), a[keep].astype(np.int64), total, group_size
