@@ -204,7 +204,7 @@ def _keyness_by_matrix(counts: TermMatrix, group_of: pd.Series, min_count: int,
     term_rank = text_ranks(counts.terms)
     order = np.lexsort((term_rank[col], -g2, target))
     terms_sorted = np.empty(len(counts.terms), dtype=object)
-    terms_sorted[term_rank] = counts.terms
+    terms_sorted[term_rank] = np.asarray(counts.terms, dtype=object)
     out = pd.DataFrame({
         "target": pd.Categorical.from_codes(target[order], categories=pd.Index(labels, dtype="str")),
         "term": pd.Categorical.from_codes(term_rank[col[order]], categories=pd.Index(terms_sorted, dtype="str")),

@@ -21,15 +21,15 @@ __all__ = ["TermMatrix", "doc_sizes", "group_counts", "long_counts", "text_ranks
 
 @dataclass(frozen=True)
 class TermMatrix:
-    """Counts of terms per article: `matrix` (CSR, int32, articles x terms), `terms` and `n`
-    (each column's term and its number of words), `doc_ids` and `words` (each row's article
+    """Counts of terms per article: `matrix` (CSR, int32, articles x terms), `terms` (a pandas
+    "str" array) and `n` (each column's term and its number of words), `doc_ids` and `words` (each row's article
     and its running words, the per_1k denominator).
 
     Example: count_matrix(docs, ngram_range=(1, 3)).select(1).to_frame()
     """
 
     matrix: sparse.csr_matrix
-    terms: np.ndarray
+    terms: pd.api.extensions.ExtensionArray
     n: np.ndarray
     doc_ids: np.ndarray
     words: np.ndarray
@@ -78,7 +78,11 @@ def text_ranks(values: np.ndarray) -> np.ndarray:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    order = pc.sort_indices(pa.array(np.asarray(values, dtype=object), type=pa.large_string())).to_numpy()
+    if isinstance(values, np.ndarray):
+        values = pa.array(values, type=pa.large_string())
+    else:  # a pandas str array: its Arrow data, without Python strings
+        values = pa.array(values)
+    order = pc.sort_indices(values).to_numpy()
     ranks = np.empty(len(values), dtype=np.int64)
     ranks[order] = np.arange(len(values))
     return ranks
@@ -88,7 +92,7 @@ def _labels(values: np.ndarray, ranks: np.ndarray, at: np.ndarray, categorical: 
     """values[at] as a str array, or as a Categorical of the sorted values (ranks: their positions)."""
     if categorical:
         categories = np.empty(len(values), dtype=object)
-        categories[ranks] = values
+        categories[ranks] = np.asarray(values, dtype=object)
         return pd.Categorical.from_codes(ranks[at], categories=pd.Index(categories, dtype="str"))
     return pd.array(values[at] if len(values) else np.zeros(0, dtype=object), dtype="str")
 

@@ -347,12 +347,12 @@ def count_matrix(docs: pd.DataFrame, ngram_range: tuple[int, int] = (1, 1), *, m
     """
     docs, tokens = _select(docs, tokens, language)
     matrix, vocab, n_tokens = _matrix(docs, ngram_range, tokens, lemmas, numbers, dtype=np.int32)
-    vocab_arr = np.asarray(vocab, dtype=object)
+    n_of_term = np.fromiter((t.count(" ") + 1 for t in vocab), dtype=np.int8, count=len(vocab))
+    vocab_arr = pd.array(vocab, dtype="str")  # Arrow-backed: a third of the memory of Python strings
     del vocab
     if min_count > 1:
         cols = np.flatnonzero(np.asarray(matrix.sum(axis=0)).ravel() >= min_count)
-        matrix, vocab_arr = matrix[:, cols].tocsr(), vocab_arr[cols]
-    n_of_term = np.fromiter((t.count(" ") + 1 for t in vocab_arr), dtype=np.int8, count=len(vocab_arr))
+        matrix, vocab_arr, n_of_term = matrix[:, cols].tocsr(), vocab_arr[cols], n_of_term[cols]
     return TermMatrix(matrix, vocab_arr, n_of_term, docs["doc_id"].astype(str).to_numpy(dtype=object),
                       word_counts(docs, n_tokens))
 
