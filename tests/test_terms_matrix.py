@@ -132,9 +132,20 @@ def test_categorical_frame_gives_the_same_sentences(both):
     per_article = terms.keyness_by(DOCS, uni, "doc_id")
     vs_english = terms.keyness_vs_english(terms.count_terms(DOCS, lemmas=False), docs=DOCS)
     concepts = terms.count_concepts(DOCS)
-    assert terms_report.top_terms_sentence(DOCS, small) == terms_report.top_terms_sentence(DOCS, long)
-    assert (terms_report.evidence(DOCS, small, concepts, per_article, vs_english)
-            == terms_report.evidence(DOCS, long, concepts, per_article, vs_english))
+    pairs = tm.select(1).pairs()
+    assert list(pairs.columns) == ["doc_id", "term", "count"] and len(pairs) == len(uni)
+    assert (sorted(zip(pairs["doc_id"].astype(str), pairs["term"].astype(str), pairs["count"]))
+            == sorted(zip(uni["doc_id"], uni["term"], uni["count"])))
+    for frame in (small, pairs):
+        assert terms_report.top_terms_sentence(DOCS, frame) == terms_report.top_terms_sentence(DOCS, long)
+        assert (terms_report.evidence(DOCS, frame, concepts, per_article, vs_english)
+                == terms_report.evidence(DOCS, long, concepts, per_article, vs_english))
+    three = DOCS.head(3)  # every article has words: the shared vocabulary line appears
+    tm3 = terms.count_matrix(three)
+    assert "A common vocabulary: 3 lemmas occur in all 3 articles (most frequent: portal, online, service)" in \
+        terms_report.evidence(three, tm3.pairs(), concepts, per_article, vs_english)
+    assert (terms_report.evidence(three, tm3.pairs(), concepts, per_article, vs_english)
+            == terms_report.evidence(three, terms.count_terms(three), concepts, per_article, vs_english))
 
 
 def test_report_functions_read_matrix_keyness_like_the_long_tables(both):

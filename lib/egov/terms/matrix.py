@@ -61,6 +61,17 @@ class TermMatrix:
         """Articles using each term (int64)."""
         return np.bincount(self.matrix.indices, minlength=self.matrix.shape[1]).astype(np.int64)
 
+    def pairs(self) -> pd.DataFrame:
+        """doc_id, term, count of every non-zero count, in matrix order (not sorted), doc_id and
+        term as Categoricals of their sorted values: the cheapest long form, for code that only
+        groups or filters it (e.g. terms.report's top_terms_sentence and evidence)."""
+        matrix = self.matrix
+        doc_rank, term_rank = text_ranks(self.doc_ids), text_ranks(self.terms)
+        row = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+        return pd.DataFrame({"doc_id": _labels(self.doc_ids, doc_rank, row, True),
+                             "term": _labels(self.terms, term_rank, matrix.indices, True),
+                             "count": matrix.data.astype(np.int64)})
+
     def to_frame(self, cols: np.ndarray | None = None, *, categorical: bool = False) -> pd.DataFrame:
         """The long table of `count_terms`: doc_id, term, n, count, per_1k, sorted by doc_id,
         count (descending), term; only the columns `cols` (indices) when given. `categorical`:
