@@ -60,6 +60,14 @@ def map_batches(func: Callable[..., Any], batches: list[tuple], engine: str) -> 
     raise ValueError(f"unknown engine {engine!r}")
 
 
+def release_workers() -> None:
+    """Stop the worker processes joblib keeps for reuse after a "processes" map (idle, they
+    hold their memory for minutes: counted in a build's peak while the notebook goes on)."""
+    from joblib.externals.loky import get_reusable_executor
+
+    get_reusable_executor().shutdown(wait=True)
+
+
 def _dask_map(func: Callable[..., Any], batches: list[tuple]) -> Iterator[Any]:
     from distributed import Client, LocalCluster
 
