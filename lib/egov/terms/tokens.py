@@ -250,6 +250,8 @@ def _matrix(docs: pd.DataFrame, ngram_range: tuple[int, int], tokens, lemmas: bo
         raise ValueError(f"ngram_range must be (min_n, max_n) with 1 <= min_n <= max_n, got {ngram_range}")
     doc_index, term_id, is_stop, terms = encode_docs(docs, tokens, lemmas, numbers)
     n_docs, n_terms = len(docs), max(len(terms), 1)
+    if max(n_docs, n_terms) < 2**31:  # half the memory of every array derived from the stream
+        doc_index, term_id = doc_index.astype(np.int32), term_id.astype(np.int32)
     n_tokens = np.bincount(doc_index, minlength=n_docs)
     blocks, vocab = [], []
     for n in range(lo, hi + 1):
