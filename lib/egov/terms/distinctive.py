@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from scipy.special import erfc
 
-from egov import lang
+from egov import engine, lang
 from egov.terms.matrix import TermMatrix, doc_sizes, group_counts, text_ranks
 from egov.terms.tokens import _check_counts, _check_docs
 
@@ -218,6 +218,7 @@ def _keyness_by_matrix(counts: TermMatrix, group_of: pd.Series, min_count: int,
         out[name] = values[order]
     for name in ("target", "term"):
         out[name] = out[name].cat.remove_unused_categories()
+    engine.release_memory()
     return out
 
 

@@ -16,6 +16,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from egov import engine
+
 __all__ = ["TermMatrix", "doc_sizes", "group_counts", "long_counts", "text_ranks"]
 
 
@@ -147,6 +149,7 @@ def long_counts(tm: TermMatrix, cols: np.ndarray | None = None, score: str | Non
         "per_1k": per_1k,
         **{name: values[order] for name, values in extra.items()},
     })
+    engine.release_memory()
     return frame
 
 

@@ -11,7 +11,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from egov import lang
+from egov import engine, lang
 from egov.terms.distinctive import g2_log_ratio
 from egov.terms.tokens import _check_docs, encode_docs, select_language
 
@@ -57,6 +57,7 @@ def collocations(docs: pd.DataFrame, *, min_count: int = 3, measure: str = "llr"
     if not parts:
         return _empty_collocations()
     out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    engine.release_memory()
     return out.astype({"language": "str"})[COLLOCATION_COLUMNS]
 
 

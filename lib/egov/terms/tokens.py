@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from egov import cache, lang, progress
+from egov import cache, engine, lang, progress
 from egov.lang.en import words as en_words
 from egov.lang.en.words import LEMMA_EXCEPTIONS, TOKEN_PATTERN  # noqa: F401  (re-exported)
 from egov.terms.matrix import TermMatrix, long_counts
@@ -355,8 +355,10 @@ def count_matrix(docs: pd.DataFrame, ngram_range: tuple[int, int] = (1, 1), *, m
     if min_count > 1:
         cols = np.flatnonzero(np.asarray(matrix.sum(axis=0)).ravel() >= min_count)
         matrix, vocab_arr, n_of_term = matrix[:, cols].tocsr(), vocab_arr[cols], n_of_term[cols]
-    return TermMatrix(matrix, vocab_arr, n_of_term, docs["doc_id"].astype(str).to_numpy(dtype=object),
-                      word_counts(docs, n_tokens))
+    out = TermMatrix(matrix, vocab_arr, n_of_term, docs["doc_id"].astype(str).to_numpy(dtype=object),
+                     word_counts(docs, n_tokens))
+    engine.release_memory()  # the n-gram pass leaves hundreds of MB of freed heap on a large corpus
+    return out
 
 
 def count_terms(docs: pd.DataFrame, ngram_range: tuple[int, int] = (1, 1), *, min_count: int = 1,
