@@ -28,8 +28,9 @@ DOCS["n_words"] = DOCS["text"].str.split().str.len()
 
 
 def _as_text(table: pd.DataFrame) -> pd.DataFrame:
-    """target and term as plain text (the matrix path gives Categoricals of the same values)."""
-    return table.assign(**{c: table[c].astype("str") for c in ("target", "term")})
+    """target and term as plain text, counts as int64 (the matrix path gives Categoricals and int32)."""
+    assert table["count_target"].dtype == np.int32 and table["count_reference"].dtype == np.int32
+    return table.astype({"target": "str", "term": "str", "count_target": "int64", "count_reference": "int64"})
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +163,7 @@ def test_report_functions_read_matrix_keyness_like_the_long_tables(both):
     assert (terms_report.evidence(DOCS, uni, concepts, per_article_m, vs_english)
             == terms_report.evidence(DOCS, uni, concepts, per_article, vs_english))
     shown = terms_report.top_per_article(DOCS, per_article_m, score="g2", id_col="target")
-    assert_frame_equal(shown.astype({"doc_id": "str", "term": "str"}),
+    assert_frame_equal(shown.astype({"doc_id": "str", "term": "str", "count_target": "int64"}),
                        terms_report.top_per_article(DOCS, per_article, score="g2", id_col="target"))
     for max_rows in (None, 30):
         got = terms_report.keyness_table(per_article_m, per_year_m, vs_english, max_rows=max_rows)
