@@ -222,3 +222,15 @@ def test_the_default_folder_is_the_user_cache_never_the_report(monkeypatch, tmp_
     assert cache.cache_dir(5) == tmp_path / "egov"
     monkeypatch.setenv(cache.ENV, "off")
     assert cache.cache_dir(5) is None and cache.folder() is None
+
+
+def test_arrays_are_read_once_into_writable_arrays(tmp_path):
+    """An .npy file becomes an array over the bytes read (no second copy), writable, any layout."""
+    values = (np.arange(10, dtype=np.int64), np.array([True, False]), np.asfortranarray(np.arange(6.0).reshape(2, 3)),
+              np.array(3, dtype=np.int32), np.zeros(0, dtype=np.int8), np.array(["ab", "c"]))
+    back = _round_trip(values, tmp_path)
+    for want, got in zip(values, back):
+        assert got.dtype == want.dtype and got.shape == want.shape and np.array_equal(got, want)
+        assert got.flags.writeable
+    back[0][0] = 7  # callers may change what they read
+    assert back[0][0] == 7

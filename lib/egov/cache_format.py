@@ -153,16 +153,35 @@ class _Reader:
         self.files = files
         self.memo: dict[int, Any] = {}
 
-    def _bytes(self, name: str) -> bytes:
+    def _bytes(self, name: str) -> np.ndarray:
+        """The file's bytes as a writable uint8 array, read once (no second copy), hash checked."""
         if name not in self.files or "/" in name or name.startswith("."):
             raise EntryError(f"cache entry names an unlisted file: {name!r}")
-        data = (self.folder / name).read_bytes()
+        path = self.folder / name
+        data = np.empty(path.stat().st_size, dtype=np.uint8)
+        with open(path, "rb") as f:
+            if f.readinto(memoryview(data)) != len(data):
+                raise EntryError(f"cache entry file {name} changed while read")
         if _hash(data) != self.files[name]:
             raise EntryError(f"cache entry file {name} does not match its hash")
         return data
 
     def array(self, name: str) -> np.ndarray:
-        return np.load(io.BytesIO(self._bytes(name)), allow_pickle=False)
+        """An .npy file as an array viewing the bytes read (allow_pickle=False: object arrays are refused)."""
+        data = self._bytes(name)
+        head = io.BytesIO(data[:65536].tobytes())
+        version = np.lib.format.read_magic(head)
+        if version not in ((1, 0), (2, 0)):
+            raise EntryError(f"cache entry file {name}: unknown .npy version {version}")
+        read_header = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+        shape, fortran, dtype = read_header(head)
+        if dtype.hasobject:
+            raise EntryError(f"cache entry file {name} holds Python objects (refused, as allow_pickle=False)")
+        count = int(np.prod(shape, dtype=np.int64))
+        body = data[head.tell():head.tell() + count * dtype.itemsize]
+        if len(body) != count * dtype.itemsize:
+            raise EntryError(f"cache entry file {name} is truncated")
+        return body.view(dtype).reshape(shape, order="F" if fortran else "C")
 
     def decode(self, node: Any) -> Any:
         if node is None or isinstance(node, (str, bool, int, float)):
@@ -223,7 +242,7 @@ class _Reader:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        df = pq.read_table(pa.BufferReader(self._bytes(node["file"]))).to_pandas()
+        df = pq.read_table(pa.BufferReader(pa.py_buffer(self._bytes(node["file"])))).to_pandas()
         for col in node["json_columns"]:
             df[col] = pd.Series([json.loads(v) for v in df[col]], index=df.index, dtype=object)
         if node["columns_dtype"] == "object":

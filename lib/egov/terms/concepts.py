@@ -161,6 +161,8 @@ def _count(doc_ids: list[str], texts: list[str], words: np.ndarray, table: pd.Da
         for chunk, part in zip(chunks, engine.map_batches(_count_chunk, [(*c, groups) for c in chunks], where)):
             parts.append(part)
             bar.update(len(chunk[0]))
+    if where == "processes":
+        engine.release_workers()
     rows = [row for part in parts for row in part]
     out = pd.DataFrame(rows, columns=["doc_id", "concept", "count", "per_1k", "variants", "language"])
     out = out.astype({"doc_id": "str", "concept": "str", "count": "int64", "per_1k": "float64", "variants": "str",

@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 from scipy.special import erfc
 
-from egov import lang
+from egov import engine, lang
+from egov.terms.matrix import TermMatrix, doc_sizes, group_counts, text_ranks
 from egov.terms.tokens import _check_counts, _check_docs
 
 __all__ = ["g2_log_ratio", "keyness", "keyness_by", "keyness_vs_english", "keyness_vs_general"]
@@ -98,6 +99,8 @@ def keyness(counts: pd.DataFrame, target: pd.Series | Callable[[str], bool] | It
     Example: keyness(counts, docs.date.dt.year >= 2016, docs=docs).head()
     """
     _check_counts(counts)
+    if isinstance(counts, TermMatrix):
+        counts = counts.to_frame()
     ids = _target_ids(counts, target, docs)
     present = set(counts["doc_id"].astype(str))
     chosen = ids & present
@@ -168,6 +171,8 @@ def _keyness_by(docs: pd.DataFrame, counts: pd.DataFrame, by: str | pd.Series = 
     if group_of.nunique() < 2:
         return pd.DataFrame({c: pd.Series(dtype="str" if c in ("target", "term") else "float64")
                              for c in COLUMNS}).astype({"count_target": "int64", "count_reference": "int64"})
+    if isinstance(counts, TermMatrix):
+        return _keyness_by_matrix(counts, group_of, min_count)
     sub = counts[counts["doc_id"].astype(str).isin(group_of.index)]
     sizes = _doc_sizes(sub)
     sizes = sizes.groupby(group_of.reindex(sizes.index.astype(str)).to_numpy()).sum()
@@ -182,6 +187,40 @@ def _keyness_by(docs: pd.DataFrame, counts: pd.DataFrame, by: str | pd.Series = 
                  per_group["b"].to_numpy(), size_t, size_r, target=per_group["target"].astype(str).to_numpy())
     return out.sort_values(["target", "g2", "term"], ascending=[True, False, True],
                            kind="stable", ignore_index=True)
+
+
+def _keyness_by_matrix(counts: TermMatrix, group_of: pd.Series, min_count: int,
+                       chunk: int = 1_000_000) -> pd.DataFrame:
+    """_keyness_by's table computed from a sparse TermMatrix: the same rows, numbers and order,
+    with target and term as Categoricals of their sorted values and the two counts as int32
+    (a fraction of the memory).
+    The statistics are computed `chunk` rows at a time, so temporaries stay small."""
+    labels, target, col, a, total, group_size = group_counts(counts, group_of, min_count)
+    all_words = float(group_size.sum())
+    g2, p, lr = (np.empty(len(a)) for _ in range(3))
+    for start in range(0, len(a), chunk):
+        part = slice(start, start + chunk)
+        size_t = group_size[target[part]]
+        g2[part], p[part], lr[part] = g2_log_ratio(a[part], total[col[part]] - a[part], size_t, all_words - size_t)
+    term_rank = text_ranks(counts.terms)
+    order = np.lexsort((term_rank[col], -g2, target))
+    terms_sorted = np.empty(len(counts.terms), dtype=object)
+    terms_sorted[term_rank] = np.asarray(counts.terms, dtype=object)
+    out = pd.DataFrame({
+        "target": pd.Categorical.from_codes(target[order], categories=pd.Index(labels, dtype="str")),
+        "term": pd.Categorical.from_codes(term_rank[col[order]], categories=pd.Index(terms_sorted, dtype="str")),
+    })
+    del target
+    col, a = col[order], a[order]
+    out["count_target"] = a.astype(np.int32)  # counts within one corpus fit; 8 bytes a row less
+    out["count_reference"] = (total[col] - a).astype(np.int32)
+    del col, a
+    for name, values in (("g2", g2), ("p_value", p), ("log_ratio", lr)):
+        out[name] = values[order]
+    for name in ("target", "term"):
+        out[name] = out[name].cat.remove_unused_categories()
+    engine.release_memory()
+    return out
 
 
 def _label(value) -> str:
@@ -239,18 +278,27 @@ def keyness_vs_general(counts: pd.DataFrame, language: str = "en", *, docs: pd.D
     if docs is not None:
         _check_docs(docs)
         ids = set(docs.loc[np.asarray(lang.word_languages_of(docs)) == language, "doc_id"].astype(str))
-        counts = counts[counts["doc_id"].astype(str).isin(ids)]
-        if len(counts) == 0:
+        if isinstance(counts, TermMatrix):
+            counts = counts.rows(pd.Index(counts.doc_ids).isin(ids))
+        else:
+            counts = counts[counts["doc_id"].astype(str).isin(ids)]
+        if (counts.nnz if isinstance(counts, TermMatrix) else len(counts)) == 0:
             return _frame(np.zeros(0, dtype=object), np.zeros(0, np.int64), np.zeros(0), 1.0, 1.0,
                           target=np.zeros(0, dtype=object)).assign(general_per_million=np.zeros(0))
     if language == "zh":  # wordfreq's Chinese lookup segments with jieba: keep its set-up lines out of notebooks
         import jieba  # noqa: F401  (jieba sets its logger to DEBUG when imported)
 
         logging.getLogger("jieba").setLevel(logging.WARNING)
-    uni = counts[counts["n"] == 1] if "n" in counts.columns else counts[~counts["term"].str.contains(" ")]
-    size_t = float(_doc_sizes(counts).sum())
-    a = uni.groupby("term")["count"].sum()
-    a = a[a >= min_count]
+    if isinstance(counts, TermMatrix):
+        size_t = float(np.nansum(doc_sizes(counts)))
+        uni = counts.select(1)
+        a = pd.Series(uni.totals(), index=pd.Index(uni.terms, dtype="str"))
+        a = a[(a >= min_count) & (a > 0)]
+    else:
+        uni = counts[counts["n"] == 1] if "n" in counts.columns else counts[~counts["term"].str.contains(" ")]
+        size_t = float(_doc_sizes(counts).sum())
+        a = uni.groupby("term")["count"].sum()
+        a = a[a >= min_count]
     freq = np.array([word_frequency(t, language, wordlist=wordlist) for t in a.index], dtype=float)
     out = _frame(a.index.astype(str), a.to_numpy(), freq * reference_size, size_t, float(reference_size),
                  target="corpus")

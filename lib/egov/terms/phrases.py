@@ -11,7 +11,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from egov import lang
+from egov import engine, lang
 from egov.terms.distinctive import g2_log_ratio
 from egov.terms.tokens import _check_docs, encode_docs, select_language
 
@@ -57,6 +57,7 @@ def collocations(docs: pd.DataFrame, *, min_count: int = 3, measure: str = "llr"
     if not parts:
         return _empty_collocations()
     out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    engine.release_memory()
     return out.astype({"language": "str"})[COLLOCATION_COLUMNS]
 
 
@@ -68,20 +69,23 @@ def _empty_collocations() -> pd.DataFrame:
 def _collocations(docs: pd.DataFrame, tokens, lemmas: bool, min_count: int, measure: str) -> pd.DataFrame:
     doc_index, term_id, is_stop, terms = encode_docs(docs, tokens, lemmas, False)
     columns = ["bigram", "term1", "term2", "count", "count_term1", "count_term2", "llr", "pmi", "measure", "score"]
-    pair = np.flatnonzero(doc_index[:-1] == doc_index[1:]) if len(doc_index) > 1 else np.zeros(0, np.int64)
-    n_pairs = len(pair)
-    first, second = term_id[pair], term_id[pair + 1]
-    ok = ~is_stop[pair] & ~is_stop[pair + 1]
+    # boolean masks over positions rather than index arrays: a third of the memory on a large corpus
+    same = doc_index[:-1] == doc_index[1:] if len(doc_index) > 1 else np.zeros(0, bool)
+    del doc_index
+    n_pairs = int(same.sum())
     v = max(len(terms), 1)
-    code = first[ok].astype(np.int64) * v + second[ok]
+    ok = same & ~is_stop[:-1] & ~is_stop[1:]
+    code = term_id[:-1][ok].astype(np.int64) * v + term_id[1:][ok]
+    del ok
     uniq, count = np.unique(code, return_counts=True)
+    del code
     keep = count >= min_count
     uniq, count = uniq[keep], count[keep]
     if len(uniq) == 0:
         return pd.DataFrame({c: pd.Series(dtype="float64" if c in ("llr", "pmi", "score") else "object")
                              for c in columns})
-    r1 = np.bincount(first, minlength=v)[uniq // v]
-    c1 = np.bincount(second, minlength=v)[uniq % v]
+    r1 = np.bincount(term_id[:-1][same], minlength=v)[uniq // v]
+    c1 = np.bincount(term_id[1:][same], minlength=v)[uniq % v]
     llr, _, _ = g2_log_ratio(count, c1 - count, r1, n_pairs - r1)
     pmi = np.log2(count * n_pairs / (r1.astype(float) * c1))
     words = np.asarray(terms, dtype=object)

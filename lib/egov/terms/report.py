@@ -11,11 +11,12 @@ import numpy as np
 import pandas as pd
 
 from egov.terms.concepts import concept_patterns
+from egov.terms.exports import MAX_EXPORT_ROWS, term_counts_table  # noqa: F401  (re-exported)
+from egov.terms.matrix import TermMatrix
 from egov.terms.phrases import kwic
 
 SHOWN_ARTICLES = 10  # per-article tables show this many articles, oldest first
 MAX_CHECK = 1000  # beyond this many articles, the concept check runs on a seeded sample of this many
-MAX_EXPORT_ROWS = 1_000_000  # a longer exported table is cut by a stated rule (spreadsheets stop at 1,048,576 rows)
 
 
 def _row(**fields) -> pd.DataFrame:
@@ -45,11 +46,28 @@ def in_date_order(docs: pd.DataFrame) -> pd.DataFrame:
                                   na_position="last").reset_index(drop=True)
 
 
-def top_terms(docs: pd.DataFrame, counts: pd.DataFrame, n: int = 15, ngram: int = 1) -> pd.DataFrame:
-    """The corpus's most frequent terms of one length: term, count, n_articles, per_1k (of all words)."""
-    sub = counts[counts["n"] == ngram] if "n" in counts.columns else counts
+def shown_articles(docs: pd.DataFrame, max_articles: int = SHOWN_ARTICLES) -> list[str]:
+    """The doc_ids the per-article tables show: the `max_articles` oldest (undated last).
+
+    Example: terms.tf_idf(counts, doc_ids=shown_articles(docs))
+    """
+    return in_date_order(docs).head(max_articles)["doc_id"].astype(str).tolist()
+
+
+def top_terms(docs: pd.DataFrame, counts: pd.DataFrame | TermMatrix, n: int = 15, ngram: int = 1) -> pd.DataFrame:
+    """The corpus's most frequent terms of one length: term, count, n_articles, per_1k (of all words).
+
+    `counts`: the long table of terms.count_terms or a terms.count_matrix TermMatrix.
+    """
     total = float(docs["n_words"].sum())
-    table = sub.groupby("term").agg(count=("count", "sum"), n_articles=("doc_id", "nunique")).reset_index()
+    if isinstance(counts, TermMatrix):
+        sub = counts.select(ngram)
+        table = pd.DataFrame({"term": pd.array(sub.terms, dtype="str"), "count": sub.totals(),
+                              "n_articles": sub.doc_freq()})
+        table = table[table["count"] > 0]
+    else:
+        sub = counts[counts["n"] == ngram] if "n" in counts.columns else counts
+        table = sub.groupby("term").agg(count=("count", "sum"), n_articles=("doc_id", "nunique")).reset_index()
     table["per_1k"] = table["count"] * 1000.0 / total if total else np.nan
     return table.sort_values(["count", "term"], ascending=[False, True], kind="stable").head(n).reset_index(drop=True)
 
@@ -241,27 +259,6 @@ def keyness_table(per_article: pd.DataFrame, per_period: pd.DataFrame, vs_englis
     parts = [t[cols].assign(comparison=c) for t, c in tables if len(t)]
     table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols + ["comparison"])
     table.attrs.update(per_article=kept, n_full=n_full)
-    return table
-
-
-def term_counts_table(counts: pd.DataFrame, max_rows: int | None = MAX_EXPORT_ROWS) -> pd.DataFrame:
-    """The exported term counts: doc_id, term, count, per_1k, n for terms used at least twice.
-
-    Above `max_rows` rows, only terms in at least m articles are kept, m the smallest that
-    fits (a row is one term in one article, so a term used in d articles costs d rows).
-    attrs["min_docs"] is m (1 when nothing was cut), attrs["n_full"] the rows before the cut.
-    Example: term_counts_table(terms.count_terms(docs, ngram_range=(1, 3)))
-    """
-    table = counts[counts.groupby("term")["count"].transform("sum") >= 2][["doc_id", "term", "count", "per_1k", "n"]]
-    n_full, min_docs = len(table), 1
-    if max_rows is not None and len(table) > max_rows:
-        df = table.groupby("term")["doc_id"].transform("size")
-        rows_per_df = df.value_counts().sort_index(ascending=False)  # df value -> rows with that df
-        kept = (rows_per_df.cumsum() <= max_rows)  # rows kept when m = that df, largest df first
-        min_docs = int(rows_per_df.index[kept].min()) if kept.any() else int(df.max()) + 1
-        table = table[df >= min_docs]
-    table = table.reset_index(drop=True)
-    table.attrs.update(min_docs=min_docs, n_full=n_full)
     return table
 
 

@@ -19,17 +19,20 @@ Keyness, collocations, KWIC and concepts live in `keyness.py`, `phrases.py` and
 """
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from egov import cache, lang, progress
+from egov import cache, engine, lang, progress
 from egov.lang.en import words as en_words
 from egov.lang.en.words import LEMMA_EXCEPTIONS, TOKEN_PATTERN  # noqa: F401  (re-exported)
+from egov.terms.matrix import TermMatrix, long_counts
 
 __all__ = [
     "TOKEN_PATTERN", "load_stopwords", "tokenize", "tokenize_corpus", "document_term_matrix",
-    "count_terms", "tf_idf", "select_language", "word_counts",
+    "count_terms", "count_matrix", "tf_idf", "select_language", "word_counts",
 ]
 
 _TOKEN_RE = en_words._TOKEN_RE
@@ -187,11 +190,10 @@ def _ngram_strings(terms: list[str], n_terms: int, parents) -> list[str]:
 
 
 def _ids_from_tokens(tokens: pd.Series, languages: list[str] | None = None):
-    stream: list[str] = []
     lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
-    for toks in tokens:
-        stream.extend(toks)
-    codes, terms = pd.factorize(np.asarray(stream, dtype=object), sort=False)
+    stream = np.fromiter(itertools.chain.from_iterable(tokens), dtype=object, count=int(lengths.sum()))
+    codes, terms = pd.factorize(stream, sort=False)
+    del stream
     stops = _stopwords()
     stop_of = np.fromiter((t in stops for t in terms), dtype=bool, count=len(terms))
     doc_index = np.repeat(np.arange(len(tokens), dtype=np.int64), lengths)
@@ -239,14 +241,17 @@ def word_counts(docs: pd.DataFrame, n_tokens: np.ndarray | None = None) -> np.nd
     return words
 
 
-def _matrix(docs: pd.DataFrame, ngram_range: tuple[int, int], tokens, lemmas: bool, numbers: bool):
-    """Sparse document-term counts (all n-grams in range) and the raw token count per doc."""
+def _matrix(docs: pd.DataFrame, ngram_range: tuple[int, int], tokens, lemmas: bool, numbers: bool,
+            dtype: type = np.int64):
+    """Sparse document-term counts (all n-grams in range, of `dtype`) and the raw token count per doc."""
     _check_docs(docs)
     lo, hi = ngram_range
     if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi):
         raise ValueError(f"ngram_range must be (min_n, max_n) with 1 <= min_n <= max_n, got {ngram_range}")
     doc_index, term_id, is_stop, terms = encode_docs(docs, tokens, lemmas, numbers)
     n_docs, n_terms = len(docs), max(len(terms), 1)
+    if max(n_docs, n_terms) < 2**31:  # half the memory of every array derived from the stream
+        doc_index, term_id = doc_index.astype(np.int32), term_id.astype(np.int32)
     n_tokens = np.bincount(doc_index, minlength=n_docs)
     blocks, vocab = [], []
     for n in range(lo, hi + 1):
@@ -259,11 +264,14 @@ def _matrix(docs: pd.DataFrame, ngram_range: tuple[int, int], tokens, lemmas: bo
             remap = np.cumsum(used) - 1
             ids, names = remap[ids], [t for t, u in zip(names, used) if u]
             n_cols = len(names)
-        mat = sparse.csr_matrix((np.ones(len(ids), dtype=np.int64), (doc_index[starts], ids)),
+        index = np.int32 if max(n_docs, n_cols) < 2**31 else np.int64  # halves the memory of a large corpus
+        mat = sparse.csr_matrix((np.ones(len(ids), dtype=dtype), (doc_index[starts].astype(index), ids.astype(index))),
                                 shape=(n_docs, n_cols))
+        del starts, ids, parents
         blocks.append(mat)
         vocab.extend(names)
-    matrix = sparse.hstack(blocks, format="csr") if blocks else sparse.csr_matrix((n_docs, 0))
+    matrix = sparse.hstack(blocks, format="csr", dtype=dtype) if blocks else sparse.csr_matrix((n_docs, 0), dtype=dtype)
+    del blocks
     matrix.sum_duplicates()
     return matrix, vocab, n_tokens
 
@@ -330,6 +338,29 @@ def document_term_matrix(docs: pd.DataFrame, *, ngram_range: tuple[int, int] = (
     return matrix[:, cols].tocsr(), vocab_arr[order].tolist(), docs["doc_id"].astype(str).tolist()
 
 
+def count_matrix(docs: pd.DataFrame, ngram_range: tuple[int, int] = (1, 1), *, min_count: int = 1,
+                 tokens: pd.Series | None = None, lemmas: bool = True, numbers: bool = False,
+                 language: str | None = None) -> TermMatrix:
+    """Counts of terms (lemmas and n-grams) per article as a sparse `TermMatrix`.
+
+    Same arguments and counts as `count_terms` (which is `count_matrix(...).to_frame()`);
+    rows follow `docs`, columns the order terms are first met.
+    Example: counts = count_matrix(docs, ngram_range=(1, 3)); counts.select(1).to_frame().head()
+    """
+    docs, tokens = _select(docs, tokens, language)
+    matrix, vocab, n_tokens = _matrix(docs, ngram_range, tokens, lemmas, numbers, dtype=np.int32)
+    n_of_term = np.fromiter((t.count(" ") + 1 for t in vocab), dtype=np.int8, count=len(vocab))
+    vocab_arr = pd.array(vocab, dtype="str")  # Arrow-backed: a third of the memory of Python strings
+    del vocab
+    if min_count > 1:
+        cols = np.flatnonzero(np.asarray(matrix.sum(axis=0)).ravel() >= min_count)
+        matrix, vocab_arr, n_of_term = matrix[:, cols].tocsr(), vocab_arr[cols], n_of_term[cols]
+    out = TermMatrix(matrix, vocab_arr, n_of_term, docs["doc_id"].astype(str).to_numpy(dtype=object),
+                     word_counts(docs, n_tokens))
+    engine.release_memory()  # the n-gram pass leaves hundreds of MB of freed heap on a large corpus
+    return out
+
+
 def count_terms(docs: pd.DataFrame, ngram_range: tuple[int, int] = (1, 1), *, min_count: int = 1,
                 tokens: pd.Series | None = None, lemmas: bool = True, numbers: bool = False,
                 language: str | None = None) -> pd.DataFrame:
@@ -340,53 +371,28 @@ def count_terms(docs: pd.DataFrame, ngram_range: tuple[int, int] = (1, 1), *, mi
     docs["n_words"] when present, else the article's token count before stopword removal;
     for Chinese the words after segmentation (`word_counts`). Chinese n-grams join their
     words with a space ("数字 政府"). `min_count` keeps terms used at least that often in the
-    whole corpus. `language` ("en", "zh"): only the articles of that language.
+    whole corpus. `language` ("en", "zh"): only the articles of that language. On a large
+    corpus `count_matrix` keeps the same counts in far less memory.
     Example: count_terms(docs, ngram_range=(1, 2)).head()
     """
-    docs, tokens = _select(docs, tokens, language)
-    matrix, vocab, n_tokens = _matrix(docs, ngram_range, tokens, lemmas, numbers)
-    if min_count > 1:
-        cols = np.flatnonzero(np.asarray(matrix.sum(axis=0)).ravel() >= min_count)
-        matrix, vocab = matrix[:, cols].tocsr(), [vocab[i] for i in cols]
-    coo = matrix.tocoo()
-    doc_ids = docs["doc_id"].astype(str).to_numpy(dtype=object)
-    words = word_counts(docs, n_tokens)
-    vocab_arr = np.asarray(vocab, dtype=object)
-    # Sort on integer ranks (doc_id, then count descending, then term): same order as sorting
-    # the strings, far faster on millions of rows. doc_ids are unique, so every key is.
-    doc_rank = _ranks(doc_ids)
-    term_rank = _ranks(vocab_arr)
-    order = np.lexsort((term_rank[coo.col], -coo.data.astype(np.int64), doc_rank[coo.row]))
-    row, col, data = coo.row[order], coo.col[order], coo.data[order].astype(np.int64)
-    n_of_term = np.fromiter((t.count(" ") + 1 for t in vocab), dtype=np.int64, count=len(vocab))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        per_1k = np.where(words[row] > 0, data * 1000.0 / words[row], np.nan)
-    return pd.DataFrame({
-        "doc_id": pd.array(doc_ids[row], dtype="str"),
-        "term": pd.array(vocab_arr[col] if len(vocab_arr) else np.zeros(0, dtype=object), dtype="str"),
-        "n": n_of_term[col] if len(vocab) else np.zeros(0, dtype=np.int64),
-        "count": data,
-        "per_1k": per_1k,
-    })
+    return count_matrix(docs, ngram_range, min_count=min_count, tokens=tokens, lemmas=lemmas, numbers=numbers,
+                        language=language).to_frame()
 
 
-def _ranks(values: np.ndarray) -> np.ndarray:
-    """Rank of each string in sorted order (ties share the rank of their first position)."""
-    order = np.argsort(values.astype(str), kind="stable")
-    ranks = np.empty(len(values), dtype=np.int64)
-    ranks[order] = np.arange(len(values))
-    return ranks
-
-
-def tf_idf(counts: pd.DataFrame) -> pd.DataFrame:
+def tf_idf(counts: pd.DataFrame | TermMatrix, doc_ids=None) -> pd.DataFrame:
     """Add tf, idf and tf_idf to long term counts (tidytext's bind_tf_idf; Salton & Buckley 1988).
 
     tf = count / all counted terms of the article; idf = ln(articles / articles with the term).
     Returns doc_id, term, count, tf, idf, tf_idf (+ other columns of `counts`); sorted by
-    doc_id, tf_idf (descending), term. A term found in every article has idf 0.
+    doc_id, tf_idf (descending), term. A term found in every article has idf 0. `counts`
+    may be a `TermMatrix` (the same table, without the long counts as input). `doc_ids`:
+    only the rows of these articles (idf still counts every article).
     Example: tf_idf(count_terms(docs)).groupby("doc_id").head(5)
     """
     _check_counts(counts)
+    if isinstance(counts, TermMatrix):
+        rows = None if doc_ids is None else pd.Index(counts.doc_ids).isin([str(d) for d in doc_ids])
+        return long_counts(counts, score="tf_idf", rows=rows)
     out = counts.copy()
     total = out.groupby("doc_id")["count"].transform("sum")
     n_docs = out["doc_id"].nunique()
@@ -394,11 +400,17 @@ def tf_idf(counts: pd.DataFrame) -> pd.DataFrame:
     out["tf"] = out["count"] / total
     out["idf"] = np.log(n_docs / df)
     out["tf_idf"] = out["tf"] * out["idf"]
+    if doc_ids is not None:
+        out = out[out["doc_id"].astype(str).isin([str(d) for d in doc_ids])]
     return out.sort_values(["doc_id", "tf_idf", "term"], ascending=[True, False, True],
                            kind="stable", ignore_index=True)
 
 
 def _check_counts(counts: pd.DataFrame) -> None:
+    if isinstance(counts, TermMatrix):
+        if counts.nnz == 0:
+            raise ValueError("empty corpus: counts has no rows")
+        return
     if not isinstance(counts, pd.DataFrame):
         raise ValueError(f"counts must be a DataFrame, got {type(counts).__name__}")
     for col in ("doc_id", "term", "count"):
