@@ -122,7 +122,7 @@ def test_empty_matrix_is_refused():
         terms.tf_idf(tm)
 
 
-def test_categorical_frame_gives_the_same_sentences(both):
+def test_categorical_frame_gives_the_same_facts(both):
     long, tm = both
     uni = long[long["n"] == 1].reset_index(drop=True)
     small = tm.select(1).to_frame(categorical=True)
@@ -138,15 +138,15 @@ def test_categorical_frame_gives_the_same_sentences(both):
     assert (sorted(zip(pairs["doc_id"].astype(str), pairs["term"].astype(str), pairs["count"]))
             == sorted(zip(uni["doc_id"], uni["term"], uni["count"])))
     for frame in (small, pairs):
-        assert terms_report.top_terms_sentence(DOCS, frame) == terms_report.top_terms_sentence(DOCS, long)
-        assert (terms_report.evidence(DOCS, frame, concepts, per_article, vs_english)
-                == terms_report.evidence(DOCS, long, concepts, per_article, vs_english))
+        assert terms_report.top_terms_facts(DOCS, frame).equals(terms_report.top_terms_facts(DOCS, long))
+        assert_frame_equal(terms_report.evidence_facts(DOCS, frame, concepts, per_article, vs_english),
+                           terms_report.evidence_facts(DOCS, long, concepts, per_article, vs_english))
     three = DOCS.head(3)  # every article has words: the shared vocabulary line appears
     tm3 = terms.count_matrix(three)
-    assert "A common vocabulary: 3 lemmas occur in all 3 articles (most frequent: portal, online, service)" in \
-        terms_report.evidence(three, tm3.pairs(), concepts, per_article, vs_english)
-    assert (terms_report.evidence(three, tm3.pairs(), concepts, per_article, vs_english)
-            == terms_report.evidence(three, terms.count_terms(three), concepts, per_article, vs_english))
+    shared = terms_report.evidence_facts(three, tm3.pairs(), concepts, per_article, vs_english)
+    assert shared[["n_shared", "shared_top"]].iloc[0].tolist() == [3, "portal, online, service"]
+    assert_frame_equal(shared, terms_report.evidence_facts(three, terms.count_terms(three), concepts, per_article,
+                                                           vs_english))
 
 
 def test_report_functions_read_matrix_keyness_like_the_long_tables(both):
@@ -158,10 +158,10 @@ def test_report_functions_read_matrix_keyness_like_the_long_tables(both):
     per_year_m = terms.keyness_by(DOCS, tm1, DOCS["date"].dt.year, min_count=1)
     vs_english = terms.keyness_vs_english(terms.count_matrix(DOCS, lemmas=False), docs=DOCS, min_count=1)
     concepts = terms.count_concepts(DOCS)
-    assert terms_report.keyness_sentence(DOCS, per_article_m) == terms_report.keyness_sentence(DOCS, per_article)
-    assert terms_report.period_sentence(DOCS, per_year_m) == terms_report.period_sentence(DOCS, per_year)
-    assert (terms_report.evidence(DOCS, uni, concepts, per_article_m, vs_english)
-            == terms_report.evidence(DOCS, uni, concepts, per_article, vs_english))
+    assert terms_report.keyness_facts(DOCS, per_article_m).equals(terms_report.keyness_facts(DOCS, per_article))
+    assert terms_report.period_facts(DOCS, per_year_m).equals(terms_report.period_facts(DOCS, per_year))
+    assert_frame_equal(terms_report.evidence_facts(DOCS, uni, concepts, per_article_m, vs_english),
+                       terms_report.evidence_facts(DOCS, uni, concepts, per_article, vs_english))
     shown = terms_report.top_per_article(DOCS, per_article_m, score="g2", id_col="target")
     assert_frame_equal(shown.astype({"doc_id": "str", "term": "str", "count_target": "int64"}),
                        terms_report.top_per_article(DOCS, per_article, score="g2", id_col="target"))
