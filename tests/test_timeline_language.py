@@ -179,11 +179,12 @@ def test_language_fact_table_and_sentence():
     table = language_table(docs.iloc[:5])
     assert table.values.tolist() == [["en", "English", 3, 600, 0.6], ["zh", "Chinese", 2, 500, 0.4]]
     facts = language_facts(docs).iloc[0]
-    assert (facts.n_languages, facts.n_en, facts.n_zh, facts.n_other) == (2, 3, 3, 0)
-    assert facts.languages == "3 English and 3 Chinese articles"
-    assert "per 1,000 words of that language's articles" in facts.per_language
+    assert (facts.case, facts.n_languages, facts.n_articles, facts.n_en, facts.n_zh, facts.n_other) == (
+        "mixed", 2, 6, 3, 3, 0)
+    assert facts.languages == "3 English and 3 Chinese"
     one = language_facts(docs.iloc[:1]).iloc[0]
-    assert one.languages == "1 English article only" and "one language" in one.per_language
+    assert (one.case, one.n_articles, one.languages) == ("one", 1, "1 English")
+    assert language_facts(docs.iloc[0:0])[["case", "n_articles", "languages"]].iloc[0].tolist() == ["none", 0, ""]
     assert with_language(_concepts(), docs)["language"].tolist() == ["en"] * 6 + ["zh"] * 6
     assert [code for code, _ in split_languages(with_language(_concepts(), docs))] == ["en", "zh"]
     assert [code for code, _ in split_languages(_concepts())] == [""]

@@ -61,30 +61,21 @@ def language_table(docs: pd.DataFrame) -> pd.DataFrame:
 
 
 def language_facts(docs: pd.DataFrame) -> pd.DataFrame:
-    """One row for a notebook's sentence: n_languages, n_en, n_zh, n_other (articles in neither), languages
-    (e.g. "5 English and 3 Chinese articles"), per_language (what "per language" means for this corpus).
+    """The corpus's languages in one row: case ("none": no article; "one": one language; "mixed"),
+    n_languages, n_articles, n_en, n_zh, n_other (articles in neither), languages (the counts by
+    language, e.g. "5 English and 3 Chinese"; the notebook's template words the rest).
 
-    Example: report.say("The corpus holds {languages}: {per_language}", language_facts(docs))
+    Example: report.say({"one": "{languages} {n_articles:|article} only.", ...}, language_facts(docs))
     """
     table = language_table(docs)
     n = dict(zip(table["language"], table["n_articles"]))
     parts = [f"{k:,} {name}" for k, name in zip(table["n_articles"], table["name"])]
     total = int(table["n_articles"].sum())
-    if not parts:
-        listed = "no articles"
-    elif len(parts) == 1:
-        listed = f"{parts[0]} article{'s' if total != 1 else ''} only"
-    else:
-        listed = f"{', '.join(parts[:-1])} and {parts[-1]} articles"
-    if len(parts) > 1:
-        per = ("each language's articles are counted and measured on their own (a rate per 1,000 words is per "
-               "1,000 words of that language's articles), and the languages are shown side by side, not pooled.")
-    else:
-        per = "every analysis below is of this one language, and nothing is compared across languages."
-    return pd.DataFrame([{"n_languages": len(parts), "n_en": int(n.get("en", 0)), "n_zh": int(n.get("zh", 0)),
-                          "n_other": total - int(n.get("en", 0)) - int(n.get("zh", 0)),
-                          "languages": listed, "per_language": per}])
-
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}" if parts else ""
+    return pd.DataFrame([{"case": "none" if not parts else "one" if len(parts) == 1 else "mixed",
+                          "n_languages": len(parts), "n_articles": total, "n_en": int(n.get("en", 0)),
+                          "n_zh": int(n.get("zh", 0)), "n_other": total - int(n.get("en", 0)) - int(n.get("zh", 0)),
+                          "languages": listed}])
 
 
 def split_languages(table: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
