@@ -10,6 +10,7 @@ import pytest
 from egov import load_corpus, terms
 from egov.report import prose
 from egov.terms import report as terms_report
+from egov.terms import exports as term_exports
 
 DOCS = pd.DataFrame({
     "doc_id": ["a", "b", "c"],
@@ -212,15 +213,15 @@ def test_term_counts_export_keeps_terms_used_twice_and_cuts_by_article_frequency
     # "a" in 3 articles, "b" in 2, "c" twice in one article, "d" once (never exported)
     counts = _counts([("1", "a", 1), ("2", "a", 1), ("3", "a", 4), ("1", "b", 1), ("2", "b", 1),
                       ("1", "c", 2), ("3", "d", 1)])
-    whole = terms_report.term_counts_table(counts)
+    whole = term_exports.term_counts_table(counts)
     assert len(whole) == 6 and "d" not in set(whole["term"]) and whole.attrs["min_docs"] == 1
     assert _fact(terms_report.exports_facts(whole, terms_report.keyness_table(*[pd.DataFrame()] * 3))) == {
         "case": "whole", "max_rows": 1_000_000, "n_term_rows": 6, "n_term_full": 6, "min_docs": 1,
         "n_keyness_rows": 0, "n_keyness_full": 0, "per_article": 0}
-    cut = terms_report.term_counts_table(counts, max_rows=5)  # 3 + 2 rows fit; "c" (1 article) does not
+    cut = term_exports.term_counts_table(counts, max_rows=5)  # 3 + 2 rows fit; "c" (1 article) does not
     assert sorted(cut["term"]) == ["a", "a", "a", "b", "b"]
     assert cut.attrs == {"min_docs": 2, "n_full": 6}
-    assert sorted(terms_report.term_counts_table(counts, max_rows=4)["term"]) == ["a", "a", "a"]
+    assert sorted(term_exports.term_counts_table(counts, max_rows=4)["term"]) == ["a", "a", "a"]
     facts = _fact(terms_report.exports_facts(cut, terms_report.keyness_table(*[pd.DataFrame()] * 3), max_rows=5))
     assert (facts["case"], facts["n_term_rows"], facts["n_term_full"], facts["min_docs"]) == ("terms_cut", 5, 6, 2)
 
@@ -237,9 +238,9 @@ def test_keyness_export_keeps_each_articles_top_terms_when_too_long():
     assert list(zip(arts["target"], arts["term"])) == [("x", "q"), ("x", "p"), ("y", "r"), ("y", "p")]
     assert (cut["comparison"] == "year vs rest").sum() == 1
     assert cut.attrs == {"per_article": 2, "n_full": 7}
-    facts = terms_report.exports_facts(terms_report.term_counts_table(_counts([("1", "a", 2)])), cut, max_rows=5)
+    facts = terms_report.exports_facts(term_exports.term_counts_table(_counts([("1", "a", 2)])), cut, max_rows=5)
     assert _fact(facts) == {"case": "keyness_cut", "max_rows": 5, "n_term_rows": 1, "n_term_full": 1, "min_docs": 1,
                             "n_keyness_rows": 5, "n_keyness_full": 7, "per_article": 2}
-    both = terms_report.exports_facts(terms_report.term_counts_table(_counts([("1", "a", 2), ("2", "a", 1),
+    both = terms_report.exports_facts(term_exports.term_counts_table(_counts([("1", "a", 2), ("2", "a", 1),
                                                                               ("1", "b", 2)]), max_rows=2), cut)
     assert _fact(both)["case"] == "both_cut"

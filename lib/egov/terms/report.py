@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from egov.terms.concepts import concept_patterns
-from egov.terms.exports import MAX_EXPORT_ROWS, term_counts_table  # noqa: F401  (re-exported)
+from egov.terms.exports import MAX_EXPORT_ROWS
 from egov.terms.matrix import TermMatrix
 from egov.terms.phrases import kwic
 
